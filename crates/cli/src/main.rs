@@ -1,0 +1,172 @@
+//! `specwright`: the engine on the command line, for teams' pipelines and our own
+//! checks. Glue only: arguments in, engine calls, output and exit status out.
+//!
+//! Exit status: 0 clean, 1 findings of severity error, 2 input unreadable.
+
+mod output;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use specwright_core::{Catalog, Error, NewDocument, document::Document, storage, validate::validate_document};
+
+#[derive(Parser)]
+#[command(name = "specwright", version, about = "Write, check and tick off specs made from templates.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the templates (built-in and the user's template folder).
+    Templates {
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Create a document from a template.
+    New {
+        /// Template id (see `specwright templates`) or path to a Markdown file.
+        #[arg(long)]
+        template: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        owner: Option<String>,
+        /// Write to this file (refuses to overwrite) instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Validate documents against their template.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Template id or path (default: recognised from each document).
+        #[arg(long)]
+        template: Option<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// List a document's task items with progress.
+    Checklist {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Tick or untick the task item on a line (changes exactly one character).
+    Toggle {
+        file: PathBuf,
+        #[arg(long)]
+        line: usize,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("specwright: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The catalog: built-ins plus the user's template folder (problems there are
+/// reported on stderr but do not stop the command).
+fn catalog() -> Catalog {
+    let mut catalog = Catalog::builtin();
+    if let Some(dir) = specwright_core::catalog::user_template_dir() {
+        for e in catalog.add_folder(&dir, specwright_core::Origin::User) {
+            eprintln!("specwright: warning: {e}");
+        }
+    }
+    catalog
+}
+
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Templates { format } => {
+            output::templates(&catalog().infos(), format == Format::Json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New { template, title, owner, output } => {
+            let template = catalog().resolve(&template)?;
+            let today = chrono::Local::now().date_naive();
+            let text = specwright_core::new_document(&template, &NewDocument { title, owner, today });
+            match output {
+                Some(path) => {
+                    storage::save_checked(&path, &text, None).map_err(|e| match e {
+                        Error::ChangedOnDisk { path } => Error::WriteFailed {
+                            path,
+                            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file already exists"),
+                        },
+                        e => e,
+                    })?;
+                    eprintln!("Created {} from template {}", path.display(), template.id);
+                }
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { files, template, format } => validate(&files, template.as_deref(), format),
+        Command::Checklist { file, format } => {
+            let text = storage::read_document(&file)?.text;
+            let (doc, _) = Document::parse(&text);
+            let checklist = specwright_core::Checklist::of(&doc);
+            output::checklist(&file, &checklist, format == Format::Json);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Toggle { file, line } => {
+            let loaded = storage::read_document(&file)?;
+            let toggled = specwright_core::toggle(&loaded.text, line)?;
+            storage::save_checked(&file, &toggled, Some(&loaded.hash))?;
+            let (doc, _) = Document::parse(&toggled);
+            if let Some(task) = doc.tasks.iter().find(|t| t.line == line) {
+                let mark = if task.checked { "x" } else { " " };
+                println!("{}:{line}: [{mark}] {}", file.display(), task.text);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn validate(files: &[PathBuf], template: Option<&str>, format: Format) -> Result<ExitCode, Error> {
+    let catalog = catalog();
+    let fixed = template.map(|t| catalog.resolve(t)).transpose()?;
+    let mut reports = Vec::new();
+    let mut unreadable = false;
+    for file in files {
+        match read(file) {
+            Ok(text) => {
+                let (doc, lines) = Document::parse(&text);
+                let template = fixed.as_ref().or_else(|| catalog.recognise_document(&doc));
+                let report = validate_document(&text, &lines, &doc, template);
+                reports.push((file.clone(), report));
+            }
+            Err(e) => {
+                eprintln!("specwright: {e}");
+                unreadable = true;
+            }
+        }
+    }
+    output::reports(&reports, format == Format::Json);
+    Ok(if unreadable {
+        ExitCode::from(2)
+    } else if reports.iter().any(|(_, r)| r.has_errors()) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    Ok(storage::read_document(path)?.text)
+}

@@ -1,0 +1,65 @@
+//! Typed errors of the engine. Every error that concerns a file names it, so the
+//! CLI and the app can tell the user which file and what went wrong.
+
+use std::path::PathBuf;
+
+/// Everything the engine can refuse or fail at.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: file not found", path.display())]
+    NotFound { path: PathBuf },
+    #[error("{}: cannot read: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: not UTF-8 text (invalid byte at line {line}, column {column}); save it as UTF-8 and try again", path.display())]
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    #[error("{}: looks like a binary file, not Markdown text", path.display())]
+    Binary { path: PathBuf },
+    #[error("{}: is a folder, not a file", path.display())]
+    IsDirectory { path: PathBuf },
+    #[error("{}: too large to open ({size} bytes; the limit is {limit} bytes)", path.display())]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error("{}: cannot save: {source}", path.display())]
+    WriteFailed {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: the file was changed on disk by another program since it was opened", path.display())]
+    ChangedOnDisk { path: PathBuf },
+    #[error("line {line}: there is no task item (`- [ ]`) on this line")]
+    NoTaskOnLine { line: usize },
+    #[error("unknown template `{id}` (run `specwright templates` to list them, or give a path to a Markdown file)")]
+    UnknownTemplate { id: String },
+    #[error("{}: not a usable template: {reason}", path.display())]
+    InvalidTemplate { path: PathBuf, reason: String },
+}
+
+impl Error {
+    /// A stable, machine-readable kind, sent to the UI next to the message.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::NotFound { .. } => "not-found",
+            Error::Unreadable { .. } => "unreadable",
+            Error::NotUtf8 { .. } => "not-utf8",
+            Error::Binary { .. } => "binary",
+            Error::IsDirectory { .. } => "is-directory",
+            Error::TooLarge { .. } => "too-large",
+            Error::WriteFailed { .. } => "write-failed",
+            Error::ChangedOnDisk { .. } => "changed-on-disk",
+            Error::NoTaskOnLine { .. } => "no-task-on-line",
+            Error::UnknownTemplate { .. } => "unknown-template",
+            Error::InvalidTemplate { .. } => "invalid-template",
+        }
+    }
+}
+
+/// Result with the engine's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,95 @@
+//! Open, save and save-as. The shell keeps the path and the hash read from disk;
+//! saving checks that hash so a newer file on disk is never silently overwritten.
+
+use std::path::{Path, PathBuf};
+
+use specwright_core::storage;
+use tauri::{State, WebviewWindow};
+
+use crate::error::{AppError, AppResult};
+use crate::ipc::{OpenedDocument, RecentFile, SaveAsRequest, SaveRequest, SavedDocument};
+use crate::state::{AppState, display_name, window_title};
+
+/// Shows the open dialog and reads the chosen file; `None` when cancelled.
+#[tauri::command]
+pub async fn open_dialog(window: WebviewWindow, state: State<'_, AppState>) -> AppResult<Option<OpenedDocument>> {
+    match state.dialogs.pick_open(&window).await {
+        Some(path) => open(&window, &state, &path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Reads a file the UI already knows (recent file, dropped file, command line).
+#[tauri::command]
+pub async fn open_path(window: WebviewWindow, state: State<'_, AppState>, path: String) -> AppResult<OpenedDocument> {
+    open(&window, &state, Path::new(&path))
+}
+
+/// Saves to the current path, refusing if the file changed on disk unless `overwrite`.
+#[tauri::command]
+pub async fn save(window: WebviewWindow, state: State<'_, AppState>, request: SaveRequest) -> AppResult<SavedDocument> {
+    let (path, expected) = {
+        let file = state.file();
+        let path = file.path.clone().ok_or_else(|| {
+            AppError::new("no-path", "This document has not been saved yet; choose where to save it.")
+        })?;
+        (path, file.hash.clone())
+    };
+    let expected = if request.overwrite { None } else { expected };
+    let hash = storage::save_checked(&path, &request.text, expected.as_ref())?;
+    saved(&window, &state, path, hash)
+}
+
+/// Asks where to save, then writes there; `None` when cancelled.
+#[tauri::command]
+pub async fn save_as(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    request: SaveAsRequest,
+) -> AppResult<Option<SavedDocument>> {
+    let current = state.file().path.clone();
+    let suggested = request
+        .suggested_name
+        .or_else(|| current.as_deref().map(display_name))
+        .unwrap_or_else(|| "untitled.md".to_owned());
+    let Some(path) = state.dialogs.pick_save(&window, &suggested).await else {
+        return Ok(None);
+    };
+    let hash = storage::save_atomically(&path, &request.text)?;
+    saved(&window, &state, path, hash).map(Some)
+}
+
+/// Recently opened files, most recent first.
+#[tauri::command]
+pub fn recent_files(state: State<'_, AppState>) -> Vec<RecentFile> {
+    state
+        .settings()
+        .recent
+        .iter()
+        .map(|path| RecentFile { path: path.display().to_string(), name: display_name(path), exists: path.is_file() })
+        .collect()
+}
+
+/// The file named on the command line, once.
+#[tauri::command]
+pub fn take_launch_file(state: State<'_, AppState>) -> Option<String> {
+    state.launch_file.lock().ok()?.take().map(|p| p.display().to_string())
+}
+
+fn open(window: &WebviewWindow, state: &AppState, path: &Path) -> AppResult<OpenedDocument> {
+    let loaded = storage::read_document(path)?;
+    state.adopt(path, loaded.hash);
+    window.set_title(&window_title(Some(path), false))?;
+    Ok(OpenedDocument { path: path.display().to_string(), name: display_name(path), text: loaded.text })
+}
+
+fn saved(
+    window: &WebviewWindow,
+    state: &AppState,
+    path: PathBuf,
+    hash: specwright_core::ContentHash,
+) -> AppResult<SavedDocument> {
+    state.adopt(&path, hash);
+    window.set_title(&window_title(Some(&path), false))?;
+    Ok(SavedDocument { path: path.display().to_string(), name: display_name(&path) })
+}

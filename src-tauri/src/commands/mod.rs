@@ -1,0 +1,29 @@
+//! Thin Tauri commands: each extracts state, calls the engine, converts the error.
+//! One file per area; the list of handlers is in [`handler`].
+
+pub mod analysis;
+pub mod files;
+pub mod templates;
+pub mod window;
+
+/// The invoke handler with every command the UI may call (see `build.rs`).
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        analysis::analyze,
+        analysis::toggle_task,
+        templates::list_templates,
+        templates::template_preview,
+        templates::create_document,
+        templates::save_as_template,
+        templates::choose_team_folder,
+        files::open_dialog,
+        files::open_path,
+        files::save,
+        files::save_as,
+        files::recent_files,
+        files::take_launch_file,
+        window::set_dirty,
+        window::close_window,
+        window::open_external,
+    ]
+}

@@ -1,0 +1,36 @@
+//! The window itself: title with the unsaved marker, closing, external links.
+
+use tauri::{State, WebviewWindow};
+
+use crate::error::{AppError, AppResult};
+use crate::state::{AppState, window_title};
+
+/// The editor reports whether its text differs from the saved file.
+#[tauri::command]
+pub fn set_dirty(window: WebviewWindow, state: State<'_, AppState>, dirty: bool) -> AppResult<()> {
+    let path = {
+        let mut file = state.file();
+        file.dirty = dirty;
+        file.path.clone()
+    };
+    window.set_title(&window_title(path.as_deref(), dirty))?;
+    Ok(())
+}
+
+/// Closes the window after the UI has dealt with unsaved changes.
+#[tauri::command]
+pub fn close_window(window: WebviewWindow, state: State<'_, AppState>) -> AppResult<()> {
+    state.file().dirty = false;
+    window.destroy()?;
+    Ok(())
+}
+
+/// Opens a web or mail link in the system's browser; anything else is refused.
+#[tauri::command]
+pub fn open_external(url: String) -> AppResult<()> {
+    if !crate::navigation::is_external_link(&url) {
+        return Err(AppError::new("unsafe-link", format!("Specwright only opens web and mail links, not “{url}”.")));
+    }
+    open::that_detached(&url)
+        .map_err(|err| AppError::new("open-link", format!("Could not open {url} in the browser: {err}")))
+}

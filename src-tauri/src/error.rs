@@ -1,0 +1,50 @@
+//! The error every command returns: a stable `kind` the UI can branch on and a
+//! human `message` that names the file and the problem.
+
+use serde::Serialize;
+
+/// An error as the UI receives it: `{kind, message}`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct AppError {
+    /// Stable identifier, e.g. `changed-on-disk`, `not-utf8`, `no-path`.
+    pub kind: String,
+    /// One sentence for a person; names the file when there is one.
+    pub message: String,
+}
+
+impl AppError {
+    /// An error raised by the shell itself rather than the engine.
+    pub fn new(kind: &str, message: impl Into<String>) -> Self {
+        Self { kind: kind.to_owned(), message: message.into() }
+    }
+}
+
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.kind)
+    }
+}
+
+impl std::error::Error for AppError {}
+
+impl From<specwright_core::Error> for AppError {
+    fn from(err: specwright_core::Error) -> Self {
+        Self { kind: err.kind().to_owned(), message: err.to_string() }
+    }
+}
+
+impl From<tauri::Error> for AppError {
+    fn from(err: tauri::Error) -> Self {
+        Self::new("window", format!("The window system reported a problem: {err}"))
+    }
+}
+
+impl From<tokio::task::JoinError> for AppError {
+    fn from(err: tokio::task::JoinError) -> Self {
+        Self::new("internal", format!("A background task failed: {err}"))
+    }
+}
+
+/// Result type of every command.
+pub type AppResult<T> = Result<T, AppError>;

@@ -1,0 +1,247 @@
+//! The IPC contract: every request and response the UI exchanges with the shell.
+//!
+//! TypeScript declarations are generated from these types (see `tests` below and
+//! `ui/src/ipc/generated/`); change them here, then run
+//! `UPDATE_IPC_TYPES=1 cargo test -p specwright-app ipc_types` to regenerate.
+
+use serde::{Deserialize, Serialize};
+
+/// A document the shell has read from disk. The UI puts `text` into the editor;
+/// the shell keeps the path and the on-disk hash.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct OpenedDocument {
+    pub path: String,
+    /// File name shown in the title and tabs.
+    pub name: String,
+    pub text: String,
+}
+
+/// Where a document now lives after a save.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SavedDocument {
+    pub path: String,
+    pub name: String,
+}
+
+/// Ask to analyse a snapshot of the editor text.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct AnalyzeRequest {
+    pub text: String,
+    /// The template the document was created from; recognised from the text when absent.
+    pub template_id: Option<String>,
+}
+
+/// Ask to flip the task item starting on `line` (1-based) of `text`.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ToggleRequest {
+    pub text: String,
+    pub line: u32,
+}
+
+/// Ask to start a new, untitled document from a template.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CreateRequest {
+    pub template_id: String,
+    pub title: String,
+    pub owner: Option<String>,
+}
+
+/// A new document's first text and the template it follows.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct CreatedDocument {
+    pub text: String,
+    pub template_id: String,
+    /// Suggested file name for the first save.
+    pub suggested_name: String,
+}
+
+/// Save the editor text to the current path.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SaveRequest {
+    pub text: String,
+    /// Replace the file even though it changed on disk since it was read.
+    pub overwrite: bool,
+}
+
+/// Save the editor text under a name the user picks.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SaveAsRequest {
+    pub text: String,
+    /// File name proposed in the dialog, e.g. `checkout-redesign.md`.
+    pub suggested_name: Option<String>,
+}
+
+/// Turn the current document into a template in the user's template folder.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct SaveTemplateRequest {
+    pub name: String,
+    pub text: String,
+}
+
+/// One template as the picker lists it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TemplateEntry {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub category: String,
+    pub origin: specwright_core::Origin,
+    pub section_count: u32,
+    pub path: Option<String>,
+}
+
+/// Every template the user can start from, and what went wrong loading folders.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TemplateList {
+    pub templates: Vec<TemplateEntry>,
+    /// One entry per template file that could not be loaded.
+    pub problems: Vec<crate::error::AppError>,
+    pub user_folder: Option<String>,
+    pub team_folder: Option<String>,
+}
+
+/// A template's body rendered as the preview would show it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct TemplatePreview {
+    pub id: String,
+    pub html: String,
+}
+
+/// A recently opened file on the start screen.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RecentFile {
+    pub path: String,
+    pub name: String,
+    /// False when the file was moved or deleted since.
+    pub exists: bool,
+}
+
+/// What the shell tells the UI without being asked (Tauri events).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ShellEvent {
+    /// A native menu item was chosen.
+    Menu { action: MenuAction },
+    /// A file was dropped on the window.
+    OpenFile { path: String },
+    /// The user tried to close the window with unsaved changes.
+    CloseRequested,
+}
+
+/// The native menu's commands.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum MenuAction {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    SaveAsTemplate,
+    Home,
+    Quit,
+    Find,
+    ViewEditor,
+    ViewSplit,
+    ViewPreview,
+    ToggleChecklist,
+    About,
+}
+
+/// The Tauri event name every [`ShellEvent`] is sent under.
+pub const SHELL_EVENT: &str = "shell";
+
+#[cfg(test)]
+mod ipc_types {
+    //! Fails when `ui/src/ipc/generated/` no longer matches the Rust types.
+
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+
+    use ts_rs::TS;
+
+    use super::*;
+
+    /// Every type the UI sends or receives; their dependencies come along.
+    fn export_all(dir: &Path) {
+        let results = [
+            crate::error::AppError::export_all_to(dir),
+            OpenedDocument::export_all_to(dir),
+            SavedDocument::export_all_to(dir),
+            AnalyzeRequest::export_all_to(dir),
+            ToggleRequest::export_all_to(dir),
+            CreateRequest::export_all_to(dir),
+            CreatedDocument::export_all_to(dir),
+            SaveRequest::export_all_to(dir),
+            SaveAsRequest::export_all_to(dir),
+            SaveTemplateRequest::export_all_to(dir),
+            TemplateList::export_all_to(dir),
+            TemplatePreview::export_all_to(dir),
+            RecentFile::export_all_to(dir),
+            ShellEvent::export_all_to(dir),
+            specwright_core::Analysis::export_all_to(dir),
+        ];
+        for result in results {
+            result.expect("export TypeScript");
+        }
+    }
+
+    fn read_dir(dir: &Path) -> BTreeMap<String, String> {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "ts"))
+                    .map(|p| {
+                        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                        (name, std::fs::read_to_string(&p).unwrap().replace("\r\n", "\n"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn ipc_types_match_generated_typescript() {
+        let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui/src/ipc/generated");
+        let fresh = std::env::temp_dir().join(format!("specwright-ipc-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&fresh);
+        export_all(&fresh);
+        let expected = read_dir(&fresh);
+        if std::env::var_os("UPDATE_IPC_TYPES").is_some() {
+            let _ = std::fs::remove_dir_all(&committed);
+            std::fs::create_dir_all(&committed).unwrap();
+            for (name, text) in &expected {
+                std::fs::write(committed.join(name), text).unwrap();
+            }
+        }
+        let actual = read_dir(&committed);
+        let _ = std::fs::remove_dir_all(&fresh);
+        assert_eq!(
+            actual.keys().collect::<Vec<_>>(),
+            expected.keys().collect::<Vec<_>>(),
+            "generated IPC types are stale; run `UPDATE_IPC_TYPES=1 cargo test -p specwright-app ipc_types`"
+        );
+        for (name, text) in &expected {
+            assert_eq!(
+                &actual[name], text,
+                "{name} is stale; run `UPDATE_IPC_TYPES=1 cargo test -p specwright-app ipc_types`"
+            );
+        }
+    }
+}

@@ -1,0 +1,217 @@
+/**
+ * What the user's commands do: new, open, save, save as, close — each guarded
+ * against losing unsaved changes. Menu items, keys and buttons all end up here.
+ */
+import * as ipc from "../ipc";
+import { IpcError, type MenuAction, type OpenedDocument, type ShellEvent } from "../ipc";
+import { choose, promptText, showError } from "./modal";
+import { StartScreen } from "./start-screen";
+import { pickTemplate } from "./template-picker";
+import { toast } from "./toast";
+import { Toolbar } from "./toolbar";
+import { Workspace } from "./workspace";
+
+/** Same action from a menu accelerator and the page's own key handler within this window counts once. */
+const DUPLICATE_MS = 400;
+
+export class Controller {
+  readonly workspace: Workspace;
+  readonly start: StartScreen;
+  readonly toolbar: Toolbar;
+  private hasDocument = false;
+  private last = { action: "", at: 0 };
+  private busy = false;
+
+  constructor(root: HTMLElement) {
+    this.workspace = new Workspace([], (dirty) => {
+      this.toolbar.setDocument(this.workspace.meta.name, dirty);
+      void ipc.setDirty(dirty).catch(() => {});
+    });
+    this.toolbar = new Toolbar((action) => this.run(action));
+    this.start = new StartScreen({
+      newDocument: () => this.run("new"),
+      open: () => this.run("open"),
+      openRecent: (path) => void this.openPath(path),
+      resume: () => this.showWorkspace(),
+    });
+    root.append(this.toolbar.element, this.workspace.element, this.start.element);
+    document.addEventListener("keydown", (event) => this.onKey(event), true);
+  }
+
+  /** Shows the start screen, then opens a file named on the command line. */
+  async boot(): Promise<void> {
+    this.toolbar.setDocument(null, false);
+    await this.start.show(false);
+    const launch = await ipc.takeLaunchFile().catch(() => null);
+    if (launch) await this.openPath(launch);
+  }
+
+  /** Handles a message from the shell (menu, dropped file, close). */
+  onShellEvent(event: ShellEvent): void {
+    if (event.type === "menu") this.run(event.action);
+    else if (event.type === "open-file") void this.openPath(event.path);
+    else if (event.type === "close-requested") void this.quit();
+  }
+
+  run(action: MenuAction): void {
+    const now = performance.now();
+    if (this.last.action === action && now - this.last.at < DUPLICATE_MS) return;
+    this.last = { action, at: now };
+    const work: Record<MenuAction, () => unknown> = {
+      new: () => this.newDocument(),
+      open: () => this.open(),
+      save: () => this.save(),
+      "save-as": () => this.saveAs(),
+      "save-as-template": () => this.saveAsTemplate(),
+      home: () => this.start.show(this.hasDocument),
+      quit: () => this.quit(),
+      find: () => this.hasDocument && this.workspace.openSearch(),
+      "view-editor": () => this.workspace.setViewMode("editor"),
+      "view-split": () => this.workspace.setViewMode("split"),
+      "view-preview": () => this.workspace.setViewMode("preview"),
+      "toggle-checklist": () => this.workspace.togglePanel(),
+      about: () =>
+        choose("About Specwright", "Specwright 0.1 — an offline editor for product and technical specifications.", [{ id: "ok", label: "OK", kind: "primary" }], "ok"),
+    };
+    void Promise.resolve(work[action]()).catch((error) => showError("Something went wrong", error));
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const action: MenuAction | null =
+      key === "s" ? (event.shiftKey ? "save-as" : "save") : key === "o" ? "open" : key === "n" ? "new" : null;
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.run(action);
+  }
+
+  /** True when it is fine to replace the document (saved, discarded or nothing to lose). */
+  private async confirmDiscard(): Promise<boolean> {
+    if (!this.hasDocument || !this.workspace.isDirty()) return true;
+    const answer = await choose(
+      "Save changes?",
+      `“${this.workspace.meta.name}” has changes that are not saved yet.`,
+      [
+        { id: "save", label: "Save", kind: "primary" },
+        { id: "discard", label: "Don't save", kind: "danger" },
+        { id: "cancel", label: "Cancel" },
+      ],
+      "cancel",
+    );
+    if (answer === "save") return this.save();
+    return answer === "discard";
+  }
+
+  private async newDocument(): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
+    const picked = await pickTemplate();
+    if (!picked) return;
+    const created = await ipc.createDocument({ template_id: picked.templateId, title: picked.title, owner: picked.owner });
+    this.workspace.load(created.text, {
+      path: null,
+      name: "Untitled",
+      templateId: created.template_id,
+      suggestedName: created.suggested_name,
+    });
+    void ipc.setDirty(false).catch(() => {});
+    this.showWorkspace();
+  }
+
+  private async open(): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
+    const opened = await this.guarded(() => ipc.openDialog(), "Could not open the file");
+    if (opened) this.load(opened);
+  }
+
+  async openPath(path: string): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
+    const opened = await this.guarded(() => ipc.openPath(path), "Could not open the file");
+    if (opened) this.load(opened);
+  }
+
+  private load(doc: OpenedDocument): void {
+    this.workspace.load(doc.text, { path: doc.path, name: doc.name, templateId: null, suggestedName: doc.name });
+    this.showWorkspace();
+  }
+
+  /** Saves; returns whether the text is now on disk. */
+  async save(overwrite = false): Promise<boolean> {
+    if (!this.hasDocument || this.busy) return false;
+    if (!this.workspace.meta.path) return this.saveAs();
+    this.busy = true;
+    try {
+      const saved = await ipc.save({ text: this.workspace.text(), overwrite });
+      this.workspace.markSaved({ path: saved.path, name: saved.name });
+      this.toolbar.setDocument(saved.name, false);
+      toast(`Saved ${saved.name}`);
+      return true;
+    } catch (error) {
+      if (error instanceof IpcError && error.kind === "changed-on-disk") return this.resolveConflict(error);
+      await showError("Could not save", error);
+      return false;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async resolveConflict(error: IpcError): Promise<boolean> {
+    const answer = await choose(
+      "The file changed on disk",
+      `${error.message}. Replacing it loses the other program's changes.`,
+      [
+        { id: "save-as", label: "Save as…", kind: "primary" },
+        { id: "overwrite", label: "Replace the file", kind: "danger" },
+        { id: "cancel", label: "Cancel" },
+      ],
+      "cancel",
+    );
+    this.busy = false;
+    if (answer === "overwrite") return this.save(true);
+    if (answer === "save-as") return this.saveAs();
+    return false;
+  }
+
+  async saveAs(): Promise<boolean> {
+    if (!this.hasDocument) return false;
+    const saved = await this.guarded(
+      () => ipc.saveAs({ text: this.workspace.text(), suggested_name: this.workspace.meta.suggestedName }),
+      "Could not save",
+    );
+    if (!saved) return false;
+    this.workspace.markSaved({ path: saved.path, name: saved.name, suggestedName: saved.name });
+    this.toolbar.setDocument(saved.name, false);
+    toast(`Saved ${saved.name}`);
+    return true;
+  }
+
+  private async saveAsTemplate(): Promise<void> {
+    if (!this.hasDocument) return;
+    const base = this.workspace.meta.name.replace(/\.(md|markdown)$/i, "");
+    const name = await promptText("Save as template", "Template name", base, "Save template");
+    if (!name) return;
+    const path = await this.guarded(() => ipc.saveAsTemplate({ name, text: this.workspace.text() }), "Could not save the template");
+    if (path) toast(`Template saved: ${path}`);
+  }
+
+  private async quit(): Promise<void> {
+    if (await this.confirmDiscard()) await ipc.closeWindow();
+  }
+
+  private showWorkspace(): void {
+    this.hasDocument = true;
+    this.start.hide();
+    this.toolbar.setDocument(this.workspace.meta.name, this.workspace.isDirty());
+    this.workspace.focus();
+  }
+
+  private async guarded<T>(work: () => Promise<T>, title: string): Promise<T | null> {
+    try {
+      return await work();
+    } catch (error) {
+      await showError(title, error);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * In-window dialogs (unsaved changes, names, errors). They are part of the page,
+ * so they follow the app's theme and can be driven by end-to-end tests.
+ */
+import { button, h } from "./dom";
+
+export interface Choice<T extends string> {
+  id: T;
+  label: string;
+  kind?: "primary" | "danger";
+}
+
+let root: HTMLElement | null = null;
+
+function host(): HTMLElement {
+  if (!root) {
+    root = h("div", { class: "modal-host" });
+    document.body.append(root);
+  }
+  return root;
+}
+
+function open(dialog: HTMLElement, onEscape: () => void): () => void {
+  const backdrop = h("div", { class: "modal-backdrop" }, dialog);
+  const keys = (event: KeyboardEvent) => {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      onEscape();
+    }
+  };
+  document.addEventListener("keydown", keys, true);
+  host().append(backdrop);
+  return () => {
+    document.removeEventListener("keydown", keys, true);
+    backdrop.remove();
+  };
+}
+
+/** Asks a question with buttons; Escape answers `cancel`. */
+export function choose<T extends string>(title: string, message: string, choices: Choice<T>[], cancel: T): Promise<T> {
+  return new Promise((resolve) => {
+    let close = () => {};
+    const answer = (id: T) => {
+      close();
+      resolve(id);
+    };
+    const buttons = choices.map((c) =>
+      button(c.label, () => answer(c.id), { class: c.kind ?? "", "data-testid": `modal-${c.id}` }),
+    );
+    const dialog = h(
+      "div",
+      { class: "modal", role: "dialog", "aria-modal": "true", "data-testid": "modal" },
+      h("h2", {}, title),
+      h("p", { class: "modal-message" }, message),
+      h("div", { class: "modal-buttons" }, ...buttons),
+    );
+    close = open(dialog, () => answer(cancel));
+    (buttons.find((_, i) => choices[i].kind === "primary") ?? buttons[0])?.focus();
+  });
+}
+
+/** Asks for one line of text; `null` when cancelled. */
+export function promptText(title: string, label: string, value = "", okLabel = "OK"): Promise<string | null> {
+  return new Promise((resolve) => {
+    let close = () => {};
+    const input = h("input", { type: "text", value, "data-testid": "modal-input", "aria-label": label });
+    const done = (result: string | null) => {
+      close();
+      resolve(result);
+    };
+    const form = h(
+      "form",
+      { class: "modal", role: "dialog", "aria-modal": "true", "data-testid": "modal" },
+      h("h2", {}, title),
+      h("label", {}, label, input),
+      h(
+        "div",
+        { class: "modal-buttons" },
+        button("Cancel", () => done(null), { "data-testid": "modal-cancel" }),
+        h("button", { type: "submit", class: "primary", "data-testid": "modal-ok" }, okLabel),
+      ),
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      if (input.value.trim()) done(input.value.trim());
+    });
+    close = open(form, () => done(null));
+    input.focus();
+    input.select();
+  });
+}
+
+/** Tells the user something went wrong. */
+export async function showError(title: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await choose(title, message, [{ id: "ok", label: "OK", kind: "primary" }], "ok");
+}

@@ -1,0 +1,65 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Analysis } from "../ipc";
+import { Workspace } from "./workspace";
+
+function analysisFor(text: string): Analysis {
+  const checked = text.includes("[x]");
+  return {
+    html: `<ul class="contains-task-list" data-sourcepos="1:1-1:7"><li class="task-list-item" data-sourcepos="1:1-1:7"><input type="checkbox" class="task-list-item-checkbox" ${checked ? 'checked="" ' : ""}disabled="" /> a</li></ul>`,
+    checklist: {
+      items: [{ line: 1, checked, text: "a", section: null }],
+      groups: [{ section: null, line: 1, done: checked ? 1 : 0, total: 1 }],
+      progress: { done: checked ? 1 : 0, total: 1 },
+    },
+    report: { template: null, score: 1, sections: [], findings: [] },
+    outline: [],
+    word_count: 1,
+  };
+}
+
+afterEach(() => clearMocks());
+
+describe("Workspace with a mocked shell", () => {
+  it("ticks a task as a one-character change, updates preview and panel", async () => {
+    mockIPC((cmd, args) => {
+      const request = (args as { request: { text: string } }).request;
+      if (cmd === "analyze") return analysisFor(request.text);
+      if (cmd === "toggle_task") return request.text.replace("[ ]", "[x]");
+      return null;
+    });
+    const dirty: boolean[] = [];
+    const ws = new Workspace([], (d) => dirty.push(d));
+    document.body.append(ws.element);
+    ws.load("- [ ] a\n", { path: null, name: "Untitled", templateId: null, suggestedName: "a.md" });
+    await ws.settled();
+    expect(ws.element.querySelector("[data-testid=checklist-progress]")!.textContent).toBe("0/1");
+
+    await ws.toggle(1);
+    expect(ws.view.state.doc.toString()).toBe("- [x] a\n");
+    await ws.settled();
+    expect(ws.element.querySelector("[data-testid=checklist-progress]")!.textContent).toBe("1/1");
+    expect(ws.element.querySelector<HTMLInputElement>("[data-testid=preview] input")!.checked).toBe(true);
+    expect(dirty).toEqual([true]);
+    ws.element.remove();
+  });
+
+  it("coalesces a burst of edits into at most two analyses", async () => {
+    let analyses = 0;
+    mockIPC(async (cmd, args) => {
+      if (cmd === "analyze") {
+        analyses++;
+        await new Promise((r) => setTimeout(r, 5));
+        return analysisFor((args as { request: { text: string } }).request.text);
+      }
+      return null;
+    });
+    const ws = new Workspace([], () => {});
+    ws.load("", { path: null, name: "Untitled", templateId: null, suggestedName: "a.md" });
+    await ws.settled();
+    analyses = 0;
+    for (const ch of "hello world") ws.view.dispatch({ changes: { from: ws.view.state.doc.length, insert: ch } });
+    await ws.settled();
+    expect(analyses).toBe(2);
+  });
+});

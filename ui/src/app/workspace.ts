@@ -1,0 +1,206 @@
+/**
+ * The writing screen: editor beside the live preview, the side panel and a status
+ * bar. The CodeMirror `EditorState` is the one owner of the text; everything else
+ * is derived from snapshots of it.
+ */
+import { EditorState, type Text } from "@codemirror/state";
+import { EditorView, type KeyBinding } from "@codemirror/view";
+import { openSearchPanel } from "@codemirror/search";
+import { coalesce, type Coalescer } from "../analysis/coalesce";
+import { showFindings } from "../editor/lint/findings";
+import { detectLineBreak, editorExtensions } from "../editor/setup";
+import { applyToggled } from "../editor/toggle/apply";
+import * as ipc from "../ipc";
+import type { Analysis } from "../ipc";
+import { SidePanel } from "../panels/side-panel";
+import { Preview } from "../preview/preview";
+import { h } from "./dom";
+import { ScrollSync } from "./scroll-sync";
+import { splitter } from "./splitter";
+import { toast } from "./toast";
+
+export type ViewMode = "editor" | "split" | "preview";
+
+/** What the UI knows about the open document besides its text. */
+export interface DocumentMeta {
+  path: string | null;
+  name: string;
+  templateId: string | null;
+  suggestedName: string;
+}
+
+interface Snapshot {
+  text: string;
+  doc: Text;
+  templateId: string | null;
+}
+
+export class Workspace {
+  readonly element: HTMLElement;
+  readonly view: EditorView;
+  meta: DocumentMeta = { path: null, name: "Untitled", templateId: null, suggestedName: "untitled.md" };
+  private savedDoc: Text;
+  private dirty = false;
+  private readonly preview: Preview;
+  private readonly panel: SidePanel;
+  private readonly sync: ScrollSync;
+  private readonly analysis: Coalescer<Snapshot>;
+  private readonly status: HTMLElement;
+  private readonly panes: HTMLElement;
+
+  constructor(
+    private readonly appKeys: readonly KeyBinding[],
+    private readonly onDirtyChange: (dirty: boolean) => void,
+  ) {
+    const jump = (line: number) => this.jumpTo(line);
+    const toggle = (line: number) => void this.toggle(line);
+    this.preview = new Preview({ toggle, jump, openLink: (href) => void this.openLink(href) });
+    this.panel = new SidePanel({ toggle, jump });
+    this.view = new EditorView({ state: this.createState("") });
+    this.savedDoc = this.view.state.doc;
+    this.sync = new ScrollSync(() => this.view, this.preview);
+    this.analysis = coalesce(
+      (snap: Snapshot) => ipc.analyze({ text: snap.text, template_id: snap.templateId }),
+      (result, snap) => this.show(result, snap),
+      (error) => toast(`Preview failed: ${error instanceof Error ? error.message : String(error)}`, "error"),
+    );
+    const editorPane = h("section", { class: "editor-pane", "data-testid": "editor-pane" }, this.view.dom);
+    const previewPane = h("section", { class: "preview-pane", "data-testid": "preview-pane" }, this.preview.element);
+    this.panes = h("div", { class: "panes" });
+    this.panes.append(editorPane, splitter(this.panes, () => this.view.requestMeasure()), previewPane);
+    this.status = h("footer", { class: "statusbar", "data-testid": "statusbar" });
+    this.element = h("main", { class: "workspace", "data-view": "split", "data-panel": "open" }, this.panes, this.panel.element, this.status);
+  }
+
+  /** Replaces the document (fresh undo history) and analyses it. */
+  load(text: string, meta: DocumentMeta): void {
+    this.meta = meta;
+    this.view.setState(this.createState(text));
+    this.savedDoc = this.view.state.doc;
+    this.setDirty(false);
+    this.preview.element.scrollTop = 0;
+    this.requestAnalysis();
+  }
+
+  /** The text exactly as it will be saved (with the file's own line breaks). */
+  text(): string {
+    return this.view.state.sliceDoc();
+  }
+
+  isDirty(): boolean {
+    return this.dirty;
+  }
+
+  /** The current text was written to disk as `meta`. */
+  markSaved(meta: Partial<DocumentMeta>): void {
+    this.meta = { ...this.meta, ...meta };
+    this.savedDoc = this.view.state.doc;
+    this.setDirty(false);
+  }
+
+  setViewMode(mode: ViewMode): void {
+    this.element.dataset.view = mode;
+    this.view.requestMeasure();
+  }
+
+  togglePanel(): void {
+    this.element.dataset.panel = this.element.dataset.panel === "open" ? "closed" : "open";
+    this.view.requestMeasure();
+  }
+
+  openSearch(): void {
+    openSearchPanel(this.view);
+  }
+
+  focus(): void {
+    this.view.focus();
+  }
+
+  /** Moves the cursor to the start of `line` and scrolls it into view. */
+  jumpTo(line: number): void {
+    const doc = this.view.state.doc;
+    const target = doc.line(Math.min(Math.max(1, line), doc.lines));
+    this.view.dispatch({
+      selection: { anchor: target.from },
+      effects: EditorView.scrollIntoView(target.from, { y: "start", yMargin: 48 }),
+    });
+    this.view.focus();
+  }
+
+  /** Ticks or unticks the task on `line` as a one-character change. */
+  async toggle(line: number): Promise<void> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const doc = this.view.state.doc;
+      try {
+        const toggled = await ipc.toggleTask({ text: this.text(), line });
+        if (this.view.state.doc !== doc) continue; // typed meanwhile: redo on the new text
+        const spec = applyToggled(this.view.state, toggled);
+        if (spec) this.view.dispatch(spec);
+        return;
+      } catch (error) {
+        toast(error instanceof Error ? error.message : String(error), "error");
+        return;
+      }
+    }
+  }
+
+  private createState(text: string): EditorState {
+    return EditorState.create({
+      doc: text,
+      extensions: editorExtensions(
+        {
+          appKeys: this.appKeys,
+          onDocChanged: () => {
+            this.setDirty(!this.sameAsSaved());
+            this.requestAnalysis();
+          },
+          onScroll: () => this.sync.fromEditor(),
+        },
+        detectLineBreak(text),
+      ),
+    });
+  }
+
+  private sameAsSaved(): boolean {
+    const doc = this.view.state.doc;
+    return doc.length === this.savedDoc.length && doc.eq(this.savedDoc);
+  }
+
+  private setDirty(dirty: boolean): void {
+    if (dirty === this.dirty) return;
+    this.dirty = dirty;
+    this.onDirtyChange(dirty);
+  }
+
+  private requestAnalysis(): void {
+    this.analysis.push({ text: this.text(), doc: this.view.state.doc, templateId: this.meta.templateId });
+  }
+
+  /** Waits until the latest text has been analysed and shown (tests use this). */
+  settled(): Promise<void> {
+    return this.analysis.settled();
+  }
+
+  private show(result: Analysis, snap: Snapshot): void {
+    this.preview.update(result.html);
+    this.panel.render(result);
+    const { done, total } = result.checklist.progress;
+    const score = Math.round(result.report.score * 100);
+    this.status.replaceChildren(
+      h("span", { "data-testid": "word-count" }, `${result.word_count} ${result.word_count === 1 ? "word" : "words"}`),
+      h("span", { "data-testid": "status-tasks" }, `${done}/${total} tasks`),
+      h("span", { "data-testid": "status-health" }, `${score}% complete`),
+      h("span", { class: "muted" }, result.report.template ? `Template: ${result.report.template}` : "No template"),
+      h("span", { class: "muted" }, this.view.state.lineBreak === "\r\n" ? "CRLF" : "LF"),
+    );
+    if (this.view.state.doc === snap.doc) this.view.dispatch(showFindings(this.view.state, result.report.findings, snap.text));
+  }
+
+  private async openLink(href: string): Promise<void> {
+    try {
+      await ipc.openExternal(href);
+    } catch (error) {
+      toast(error instanceof Error ? error.message : String(error), "error");
+    }
+  }
+}

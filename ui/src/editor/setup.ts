@@ -1,0 +1,66 @@
+/**
+ * The editor's extensions: Markdown with code-block languages, history, search
+ * and replace, line numbers, soft wrap, lint gutter, and the app's own keys.
+ */
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
+import { languages } from "@codemirror/language-data";
+import { bracketMatching, indentOnInput } from "@codemirror/language";
+import { lintKeymap } from "@codemirror/lint";
+import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
+import { EditorState, type Extension } from "@codemirror/state";
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  type KeyBinding,
+} from "@codemirror/view";
+import { findings } from "./lint/findings";
+import { editorTheme } from "./theme";
+
+export interface EditorConfig {
+  /** App-level keys (save, open, …) that take precedence over editing keys. */
+  appKeys: readonly KeyBinding[];
+  /** Called after every transaction that changed the document. */
+  onDocChanged(view: EditorView): void;
+  /** Called when the editor scrolls. */
+  onScroll(view: EditorView): void;
+}
+
+/** Everything an editor state needs; `lineBreak` keeps a CRLF file's line endings. */
+export function editorExtensions(config: EditorConfig, lineBreak: "\n" | "\r\n"): Extension {
+  return [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightActiveLine(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    highlightSelectionMatches(),
+    search({ top: true }),
+    EditorView.lineWrapping,
+    markdown({ base: markdownLanguage, codeLanguages: languages }),
+    editorTheme(),
+    findings(),
+    lineBreak === "\r\n" ? EditorState.lineSeparator.of("\r\n") : [],
+    keymap.of([...config.appKeys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap, indentWithTab]),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) config.onDocChanged(update.view);
+    }),
+    EditorView.domEventHandlers({
+      scroll: (_event, view) => config.onScroll(view),
+    }),
+    EditorView.contentAttributes.of({ "aria-label": "Spec text", spellcheck: "true" }),
+  ];
+}
+
+/** The line break a file uses, so saving keeps it. */
+export function detectLineBreak(text: string): "\n" | "\r\n" {
+  const crlf = text.indexOf("\r\n");
+  const lf = text.indexOf("\n");
+  return crlf >= 0 && crlf === lf - 1 ? "\r\n" : "\n";
+}

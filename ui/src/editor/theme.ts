@@ -1,0 +1,46 @@
+/**
+ * Editor look: one theme built on CSS variables (see styles/app.css), so light and
+ * dark follow the system's `prefers-color-scheme` without reconfiguring.
+ */
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import type { Extension } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import { tags as t } from "@lezer/highlight";
+
+const highlight = HighlightStyle.define([
+  { tag: t.heading1, fontWeight: "700", fontSize: "1.25em", color: "var(--md-heading)" },
+  { tag: t.heading2, fontWeight: "700", fontSize: "1.15em", color: "var(--md-heading)" },
+  { tag: [t.heading3, t.heading4, t.heading5, t.heading6], fontWeight: "700", color: "var(--md-heading)" },
+  { tag: t.strong, fontWeight: "700" },
+  { tag: t.emphasis, fontStyle: "italic" },
+  { tag: t.strikethrough, textDecoration: "line-through" },
+  { tag: [t.link, t.url], color: "var(--md-link)" },
+  { tag: [t.monospace, t.string], color: "var(--md-code)" },
+  { tag: [t.processingInstruction, t.meta, t.contentSeparator], color: "var(--md-mark)" },
+  { tag: [t.quote], color: "var(--md-quote)", fontStyle: "italic" },
+  { tag: [t.comment], color: "var(--md-comment)" },
+  { tag: [t.keyword, t.atom, t.bool], color: "var(--md-keyword)" },
+  { tag: [t.number], color: "var(--md-number)" },
+]);
+
+const base = EditorView.theme({
+  "&": { height: "100%", backgroundColor: "var(--editor-bg)", color: "var(--text)" },
+  ".cm-scroller": { fontFamily: "var(--mono)", fontSize: "14px", lineHeight: "1.6" },
+  ".cm-content": { caretColor: "var(--accent)", padding: "12px 0" },
+  ".cm-gutters": { backgroundColor: "var(--editor-gutter)", color: "var(--muted)", border: "none" },
+  ".cm-activeLine": { backgroundColor: "var(--editor-active-line)" },
+  ".cm-activeLineGutter": { backgroundColor: "var(--editor-active-line)" },
+  "&.cm-focused .cm-cursor": { borderLeftColor: "var(--accent)" },
+  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": {
+    backgroundColor: "var(--selection)",
+  },
+  ".cm-panels": { backgroundColor: "var(--panel-bg)", color: "var(--text)" },
+  ".cm-searchMatch": { backgroundColor: "var(--search-match)" },
+  ".cm-tooltip": { backgroundColor: "var(--panel-bg)", color: "var(--text)", border: "1px solid var(--border)" },
+  ".cm-lineNumbers .cm-gutterElement": { padding: "0 8px 0 12px" },
+});
+
+/** Theme and Markdown highlighting for the editor. */
+export function editorTheme(): Extension {
+  return [base, syntaxHighlighting(highlight)];
+}

@@ -1,0 +1,83 @@
+/**
+ * The one module that talks to the Tauri shell. Every command is a typed function
+ * over the generated IPC types; errors arrive as {@link IpcError} with the shell's
+ * `{kind, message}`.
+ */
+import { invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
+import type { Analysis } from "./generated/Analysis";
+import type { AnalyzeRequest } from "./generated/AnalyzeRequest";
+import type { AppError } from "./generated/AppError";
+import type { CreateRequest } from "./generated/CreateRequest";
+import type { CreatedDocument } from "./generated/CreatedDocument";
+import type { OpenedDocument } from "./generated/OpenedDocument";
+import type { RecentFile } from "./generated/RecentFile";
+import type { SaveAsRequest } from "./generated/SaveAsRequest";
+import type { SaveRequest } from "./generated/SaveRequest";
+import type { SaveTemplateRequest } from "./generated/SaveTemplateRequest";
+import type { SavedDocument } from "./generated/SavedDocument";
+import type { ShellEvent } from "./generated/ShellEvent";
+import type { TemplateList } from "./generated/TemplateList";
+import type { TemplatePreview } from "./generated/TemplatePreview";
+import type { ToggleRequest } from "./generated/ToggleRequest";
+
+export type * from "./types";
+
+/** The Tauri event every {@link ShellEvent} is sent under (`ipc::SHELL_EVENT`). */
+export const SHELL_EVENT = "shell";
+
+/** A command failed; `kind` is stable (e.g. `changed-on-disk`), `message` is for people. */
+export class IpcError extends Error implements AppError {
+  readonly kind: string;
+  constructor(error: AppError) {
+    super(error.message);
+    this.name = "IpcError";
+    this.kind = error.kind;
+  }
+}
+
+function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as AppError).kind === "string" &&
+    typeof (value as AppError).message === "string"
+  );
+}
+
+/** Converts whatever a rejected invoke gave into an {@link IpcError}. */
+export function toIpcError(error: unknown): IpcError {
+  if (error instanceof IpcError) return error;
+  if (isAppError(error)) return new IpcError(error);
+  return new IpcError({ kind: "ipc", message: String(error) });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw toIpcError(error);
+  }
+}
+
+export const analyze = (request: AnalyzeRequest) => call<Analysis>("analyze", { request });
+export const toggleTask = (request: ToggleRequest) => call<string>("toggle_task", { request });
+export const listTemplates = () => call<TemplateList>("list_templates");
+export const templatePreview = (id: string) => call<TemplatePreview>("template_preview", { id });
+export const createDocument = (request: CreateRequest) => call<CreatedDocument>("create_document", { request });
+export const saveAsTemplate = (request: SaveTemplateRequest) => call<string>("save_as_template", { request });
+export const chooseTeamFolder = () => call<TemplateList>("choose_team_folder");
+export const openDialog = () => call<OpenedDocument | null>("open_dialog");
+export const openPath = (path: string) => call<OpenedDocument>("open_path", { path });
+export const save = (request: SaveRequest) => call<SavedDocument>("save", { request });
+export const saveAs = (request: SaveAsRequest) => call<SavedDocument | null>("save_as", { request });
+export const recentFiles = () => call<RecentFile[]>("recent_files");
+export const takeLaunchFile = () => call<string | null>("take_launch_file");
+export const setDirty = (dirty: boolean) => call<void>("set_dirty", { dirty });
+export const closeWindow = () => call<void>("close_window");
+export const openExternal = (url: string) => call<void>("open_external", { url });
+
+/** Calls `handler` for every menu choice, dropped file and close request. */
+export async function onShellEvent(handler: (event: ShellEvent) => void): Promise<() => void> {
+  return listen<ShellEvent>(SHELL_EVENT, (event) => handler(event.payload));
+}

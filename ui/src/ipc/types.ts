@@ -1,0 +1,20 @@
+/** Re-exports of the generated IPC types, so the rest of the UI imports one place. */
+export type { Analysis } from "./generated/Analysis";
+export type { AppError } from "./generated/AppError";
+export type { Checklist } from "./generated/Checklist";
+export type { ChecklistGroup } from "./generated/ChecklistGroup";
+export type { ChecklistItem } from "./generated/ChecklistItem";
+export type { CreatedDocument } from "./generated/CreatedDocument";
+export type { Finding } from "./generated/Finding";
+export type { MenuAction } from "./generated/MenuAction";
+export type { OpenedDocument } from "./generated/OpenedDocument";
+export type { OutlineEntry } from "./generated/OutlineEntry";
+export type { RecentFile } from "./generated/RecentFile";
+export type { Report } from "./generated/Report";
+export type { SavedDocument } from "./generated/SavedDocument";
+export type { SectionScore } from "./generated/SectionScore";
+export type { Severity } from "./generated/Severity";
+export type { ShellEvent } from "./generated/ShellEvent";
+export type { TemplateEntry } from "./generated/TemplateEntry";
+export type { TemplateList } from "./generated/TemplateList";
+export type { TemplatePreview } from "./generated/TemplatePreview";

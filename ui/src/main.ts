@@ -1,0 +1,8 @@
+/** Entry point: builds the app and connects it to the shell. */
+import { Controller } from "./app/controller";
+import { onShellEvent } from "./ipc";
+
+const root = document.getElementById("app")!;
+const controller = new Controller(root);
+void onShellEvent((event) => controller.onShellEvent(event));
+void controller.boot();

@@ -1,0 +1,65 @@
+/**
+ * Mermaid diagrams, rendered offline by the bundled `mermaid` package with strict
+ * security and no HTML labels (plain SVG text, so nothing from the document is
+ * parsed as HTML). Loaded on first use to keep start-up fast.
+ */
+
+type MermaidApi = typeof import("mermaid").default;
+
+let api: Promise<MermaidApi> | null = null;
+let counter = 0;
+
+function load(): Promise<MermaidApi> {
+  api ??= import("mermaid").then(({ default: mermaid }) => {
+    const dark = window.matchMedia?.("(prefers-color-scheme: dark)").matches ?? false;
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: "strict",
+      htmlLabels: false,
+      flowchart: { htmlLabels: false },
+      theme: dark ? "dark" : "default",
+      fontFamily: "inherit",
+    });
+    return mermaid;
+  });
+  return api;
+}
+
+/** True if `block` is a fenced code block with the `mermaid` info string. */
+export function isMermaidBlock(block: Element): boolean {
+  if (block.tagName !== "PRE") return false;
+  const code = block.querySelector("code");
+  return block.getAttribute("lang") === "mermaid" || (code?.classList.contains("language-mermaid") ?? false);
+}
+
+/** Wraps a Mermaid code block so the diagram can replace it once rendered. */
+export function wrapMermaid(block: Element): Element {
+  const wrapper = block.ownerDocument.createElement("figure");
+  wrapper.className = "mermaid-diagram";
+  const pos = block.getAttribute("data-sourcepos");
+  if (pos) wrapper.setAttribute("data-sourcepos", pos);
+  wrapper.append(block);
+  return wrapper;
+}
+
+/** Renders the diagram inside a wrapper made by {@link wrapMermaid}. */
+export async function renderMermaid(wrapper: Element): Promise<void> {
+  const source = wrapper.querySelector("code")?.textContent ?? "";
+  const id = `mermaid-${++counter}`;
+  try {
+    const mermaid = await load();
+    const { svg } = await mermaid.render(id, source);
+    const template = wrapper.ownerDocument.createElement("template");
+    template.innerHTML = svg;
+    template.content.querySelectorAll("script,foreignObject").forEach((el) => el.remove());
+    wrapper.replaceChildren(template.content);
+  } catch (error) {
+    const message = wrapper.ownerDocument.createElement("p");
+    message.className = "mermaid-error";
+    message.textContent = `Diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+    wrapper.querySelector(".mermaid-error")?.remove();
+    wrapper.append(message);
+    // Mermaid leaves its scratch element behind when a diagram fails to parse.
+    wrapper.ownerDocument.getElementById(`d${id}`)?.remove();
+  }
+}
