@@ -44,9 +44,3 @@ pub fn analyze(text: &str, template: Option<&Template>) -> Analysis {
         .collect();
     Analysis { html, checklist: Checklist::of(&doc), report, outline, word_count: doc.word_count }
 }
-
-/// Byte offset of the checkbox character of the task item starting on `line`.
-pub(crate) fn task_symbol_offset(text: &str, line: usize) -> Option<usize> {
-    let (doc, _) = Document::parse(text);
-    doc.tasks.iter().find(|t| t.line == line).map(|t| t.symbol_offset)
-}

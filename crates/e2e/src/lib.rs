@@ -1,1 +1,218 @@
-//! Helpers for the end-to-end tests; see `tests/`.
+//! Harness for Specwright's end-to-end tests: starts a display if needed, a
+//! `tauri-driver` per test with its own HOME/XDG folders, launches the debug
+//! `specwright-app` binary and offers the few actions the flows need.
+//!
+//! Dialogs are scripted: the app is started with `SPECWRIGHT_FAKE_DIALOGS=<dir>`,
+//! so "Save as" writes `<dir>/<suggested name>` and "Open" reads the path in
+//! `<dir>/open.txt`.
+
+mod display;
+mod driver;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+pub use fantoccini::key::Key;
+
+/// Only one app window at a time: they would share the driver ports and the display.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// How long to wait for the UI to react before failing.
+pub const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// One running app, driven through WebDriver.
+pub struct App {
+    pub client: Client,
+    /// Scratch folder: HOME, config, the scripted dialog folder, documents.
+    pub dir: tempfile::TempDir,
+    name: String,
+    driver: driver::TauriDriver,
+    _turn: MutexGuard<'static, ()>,
+}
+
+impl App {
+    /// Launches the app for the test `name` with optional command-line `args`.
+    pub async fn launch(name: &str, args: &[&str]) -> App {
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        display::ensure();
+        let dir = tempfile::Builder::new().prefix(&format!("specwright-e2e-{name}-")).tempdir().unwrap();
+        for sub in ["home", "config", "data", "cache", "dialogs"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        }
+        let driver = driver::TauriDriver::start(dir.path());
+        let capabilities = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_binary(), "args": args },
+        });
+        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let client = retry_connect(&driver.url(), capabilities).await;
+        let app = App { client, dir, name: name.to_owned(), driver, _turn: turn };
+        app.wait_for("[data-testid=start-screen]").await;
+        app
+    }
+
+    /// The scripted dialog folder (save-as target, `open.txt`).
+    pub fn dialogs(&self) -> PathBuf {
+        self.dir.path().join("dialogs")
+    }
+
+    /// Makes the next "Open…" pick `path`.
+    pub fn answer_open_with(&self, path: &Path) {
+        std::fs::write(self.dialogs().join("open.txt"), path.display().to_string()).unwrap();
+    }
+
+    /// Waits for an element matching `css` to exist and be displayed.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await
+                && el.is_displayed().await.unwrap_or(false)
+            {
+                return el;
+            }
+            if Instant::now() > deadline {
+                self.screenshot(&format!("{}-timeout", self.name)).await;
+                panic!("timed out waiting for `{css}`");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until `script` (a JS function body returning a value) returns `true`.
+    pub async fn wait_until(&self, what: &str, script: &str, args: Vec<Value>) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if self.client.execute(script, args.clone()).await.ok() == Some(Value::Bool(true)) {
+                return;
+            }
+            if Instant::now() > deadline {
+                self.screenshot(&format!("{}-timeout", self.name)).await;
+                panic!("timed out waiting until {what}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the text of `css` contains `needle`.
+    pub async fn wait_for_text(&self, css: &str, needle: &str) {
+        let script = "const el = document.querySelector(arguments[0]); return !!el && el.textContent.includes(arguments[1]);";
+        self.wait_until(&format!("`{css}` shows “{needle}”"), script, vec![json!(css), json!(needle)]).await;
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    /// Runs JS and returns its value.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap()
+    }
+
+    /// Types into the focused editor. `\n` is sent as the Enter key
+    /// (WebKitWebDriver drops newlines in send_keys).
+    pub async fn type_in_editor(&self, text: &str) {
+        let editor = self.wait_for(".cm-content").await;
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                editor.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
+            }
+            if !line.is_empty() {
+                editor.send_keys(line).await.unwrap();
+            }
+        }
+    }
+
+    /// Puts the cursor at the end of the document.
+    pub async fn editor_to_end(&self) {
+        self.click(".cm-content").await;
+        let keys = format!("{}{}{}", char::from(Key::Control), char::from(Key::End), char::from(Key::Control));
+        self.wait_for(".cm-content").await.send_keys(&keys).await.unwrap();
+    }
+
+    /// Presses Ctrl+`key` in the page.
+    pub async fn shortcut(&self, key: char) {
+        let keys = format!("{}{key}{}", char::from(Key::Control), char::from(Key::Control));
+        let target = match self.client.find(Locator::Css(".cm-content")).await {
+            Ok(editor) => editor,
+            Err(_) => self.client.find(Locator::Css("body")).await.unwrap(),
+        };
+        target.send_keys(&keys).await.unwrap();
+    }
+
+    /// Starts a new document from `template` through the picker.
+    pub async fn new_from_template(&self, template: &str, title: &str, owner: &str) {
+        let on_start = self.js("return !document.querySelector('[data-testid=start-screen]').hidden;").await;
+        if on_start == Value::Bool(true) {
+            self.click("[data-testid=new-from-template]").await;
+        } else {
+            self.click("[data-testid=toolbar-new]").await;
+        }
+        self.click(&format!("[data-testid=template-{template}]")).await;
+        self.wait_for("[data-testid=template-preview] h1, [data-testid=template-preview] h2").await;
+        let title_input = self.wait_for("[data-testid=template-title]").await;
+        title_input.send_keys(title).await.unwrap();
+        self.wait_for("[data-testid=template-owner]").await.send_keys(owner).await.unwrap();
+        self.click("[data-testid=create-document]").await;
+        self.wait_for(".cm-content").await;
+        self.wait_for("[data-testid=preview] > *").await;
+    }
+
+    /// Saves a PNG of the window to `crates/e2e/screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+        std::fs::create_dir_all(&dir).unwrap();
+        if let Ok(png) = self.client.screenshot().await {
+            std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        }
+    }
+
+    /// Ends the session and the driver (gracefully, so WebKitWebDriver exits too).
+    pub async fn quit(self) {
+        let App { client, driver, .. } = self;
+        let _ = client.close().await;
+        driver.stop();
+    }
+}
+
+/// The debug app binary next to this test's own target directory.
+fn app_binary() -> String {
+    if let Ok(path) = std::env::var("SPECWRIGHT_APP") {
+        return path;
+    }
+    let exe = std::env::current_exe().unwrap();
+    // target/<profile>/deps/app-<hash>
+    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+    let app = profile_dir.join("specwright-app");
+    assert!(app.is_file(), "{} not found; run scripts/build-app.sh first", app.display());
+    app.display().to_string()
+}
+
+async fn retry_connect(url: &str, capabilities: serde_json::Map<String, Value>) -> Client {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        match ClientBuilder::native().capabilities(capabilities.clone()).connect(url).await {
+            Ok(client) => return client,
+            Err(err) if Instant::now() > deadline => panic!("could not start a WebDriver session: {err}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+impl App {
+    /// Clicks the checkbox of the preview's task item whose text contains `text`.
+    pub async fn click_preview_task(&self, text: &str) {
+        let script = "const li = [...document.querySelectorAll('[data-testid=preview] li')].find(li => li.textContent.includes(arguments[0])); if (!li) return false; li.querySelector('input').setAttribute('data-e2e-target', '1'); return true;";
+        self.wait_until(&format!("the preview lists “{text}”"), script, vec![serde_json::json!(text)]).await;
+        self.click("[data-e2e-target='1']").await;
+        let _ = self.js("document.querySelectorAll('[data-e2e-target]').forEach(e => e.removeAttribute('data-e2e-target')); return true;").await;
+    }
+}

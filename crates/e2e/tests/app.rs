@@ -1,0 +1,205 @@
+//! End-to-end flows on the real Specwright window (see `scripts/e2e.sh`).
+
+use serde_json::{Value, json};
+use specwright_e2e::App;
+
+const TEMPLATES: [&str; 5] =
+    ["product-spec", "technical-spec", "spec-with-front-matter", "technical-spec-ts", "technical-spec-evidence"];
+
+#[tokio::test]
+async fn start_screen_then_new_from_each_builtin_template() {
+    let app = App::launch("templates", &[]).await;
+    app.screenshot("01-start-screen").await;
+    for (i, id) in TEMPLATES.iter().enumerate() {
+        let title = format!("E2E {id}");
+        app.new_from_template(id, &title, "Ada Lovelace").await;
+        if i == 0 {
+            app.click("[data-testid=toolbar-new]").await;
+            app.click(&format!("[data-testid=template-{id}]")).await;
+            app.wait_for("[data-testid=template-preview] > *").await;
+            app.screenshot("02-template-picker").await;
+            app.click("[data-testid=cancel-template]").await;
+        }
+        app.wait_for_text("[data-testid=preview]", &title).await;
+        app.wait_for("[data-testid=checklist] .panel-summary, [data-testid=checklist] .empty").await;
+        app.wait_for("[data-testid=health-score]").await;
+        let words = app.text("[data-testid=word-count]").await;
+        assert!(words.ends_with("words"), "word count shown: {words}");
+        app.screenshot(&format!("03-new-{id}")).await;
+    }
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn typing_updates_preview_checklist_and_ticking_changes_one_character() {
+    let app = App::launch("typing", &[]).await;
+    app.new_from_template("product-spec", "Typing test", "Grace").await;
+    app.editor_to_end().await;
+    app.type_in_editor("\n\n## E2E checks\n\n- [ ] first e2e task\nsecond e2e task\n").await;
+    app.wait_for_text("[data-testid=preview]", "second e2e task").await;
+    app.wait_for_text("[data-testid=checklist]", "first e2e task").await;
+    app.wait_for_text("[data-testid=checklist]", "E2E checks").await;
+    app.wait_for("[data-testid=dirty-marker]").await;
+    app.screenshot("04-typed").await;
+
+    // Save (scripted dialog writes dialogs/typing-test.md), then tick and save again.
+    app.shortcut('s').await;
+    let path = app.dialogs().join("typing-test.md");
+    wait_file_contains(&path, "- [ ] first e2e task").await;
+    let before = std::fs::read_to_string(&path).unwrap();
+
+    let panel_box = "[data-testid=checklist] input[aria-label='first e2e task']";
+    let scroll_before = app.js("return document.querySelector('.cm-scroller').scrollTop;").await;
+    app.click(panel_box).await;
+    app.wait_until(
+        "the preview shows the first task ticked",
+        "return [...document.querySelectorAll('[data-testid=preview] li')].some(li => li.textContent.includes('first e2e task') && li.querySelector('input').checked);",
+        vec![],
+    )
+    .await;
+    let scroll_after = app.js("return document.querySelector('.cm-scroller').scrollTop;").await;
+    assert_eq!(scroll_before, scroll_after, "ticking must not scroll the editor");
+
+    // Tick the second one in the preview.
+    app.click_preview_task("second e2e task").await;
+    app.wait_until(
+        "the panel shows the second task ticked",
+        "const b = document.querySelector(\"[data-testid=checklist] input[aria-label='second e2e task']\"); return !!b && b.checked;",
+        vec![],
+    )
+    .await;
+    app.screenshot("05-ticked").await;
+    app.shortcut('s').await;
+    wait_file_contains(&path, "- [x] second e2e task").await;
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(before.len(), after.len(), "ticking changes characters in place");
+    let differing: Vec<usize> = before.bytes().zip(after.bytes()).enumerate().filter(|(_, (a, b))| a != b).map(|(i, _)| i).collect();
+    assert_eq!(differing.len(), 2, "exactly two characters changed: {differing:?}");
+    assert!(after.contains("- [x] first e2e task") && after.contains("- [x] second e2e task"));
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn save_reopen_and_unsaved_changes_prompt() {
+    let app = App::launch("files", &[]).await;
+    let doc = app.dir.path().join("existing.md");
+    std::fs::write(&doc, "# Existing spec\r\n\r\n- [ ] keep CRLF\r\n").unwrap();
+    app.answer_open_with(&doc);
+    app.click("[data-testid=open-file]").await;
+    app.wait_for_text("[data-testid=preview]", "Existing spec").await;
+    app.wait_for_text("[data-testid=doc-name]", "existing.md").await;
+
+    // Open then save with no edit keeps every byte (CRLF included).
+    app.shortcut('s').await;
+    app.wait_for_text("[data-testid=toast]", "Saved existing.md").await;
+    assert_eq!(std::fs::read(&doc).unwrap(), b"# Existing spec\r\n\r\n- [ ] keep CRLF\r\n");
+
+    app.editor_to_end().await;
+    app.type_in_editor("More text").await;
+    app.wait_for("[data-testid=dirty-marker]").await;
+
+    // Opening over unsaved changes asks first; Cancel keeps the document.
+    app.click("[data-testid=toolbar-open]").await;
+    app.wait_for_text("[data-testid=modal]", "Save changes?").await;
+    app.screenshot("06-unsaved-prompt").await;
+    app.click("[data-testid=modal-cancel]").await;
+    app.wait_for("[data-testid=dirty-marker]").await;
+
+    // Another program changes the file: saving must not silently overwrite it.
+    std::fs::write(&doc, "# Changed elsewhere\n").unwrap();
+    app.shortcut('s').await;
+    app.wait_for_text("[data-testid=modal]", "changed on disk").await;
+    app.screenshot("07-changed-on-disk").await;
+    app.click("[data-testid=modal-cancel]").await;
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), "# Changed elsewhere\n");
+
+    // "Don't save" discards and opens the other file.
+    let other = app.dir.path().join("other.md");
+    std::fs::write(&other, "# Other spec\n").unwrap();
+    app.answer_open_with(&other);
+    app.click("[data-testid=toolbar-open]").await;
+    app.click("[data-testid=modal-discard]").await;
+    app.wait_for_text("[data-testid=preview]", "Other spec").await;
+
+    // Reopen from the recent files on the start screen.
+    app.click("[data-testid=toolbar-home]").await;
+    app.wait_for_text("[data-testid=recent-list]", "existing.md").await;
+    app.screenshot("08-recent-files").await;
+    app.click(&format!("[data-testid=recent-list] [data-path='{}']", doc.display())).await;
+    app.wait_for_text("[data-testid=preview]", "Changed elsewhere").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn file_given_on_the_command_line_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("launched.md");
+    std::fs::write(&doc, "# Launched from the file manager\n\n- [ ] a\n").unwrap();
+    let app = App::launch("launch", &[doc.to_str().unwrap()]).await;
+    app.wait_for_text("[data-testid=preview]", "Launched from the file manager").await;
+    app.quit().await;
+}
+
+const HOSTILE: &str = r#"# Hostile document
+
+<script>window.__pwned = "script";</script>
+
+<img src="x" onerror="window.__pwned = 'onerror'">
+
+[click me](javascript:window.__pwned='link')
+
+[data link](data:text/html,<script>parent.__pwned='data'</script>)
+
+<svg><script>window.__pwned = "svg"</script><circle onload="window.__pwned='svg-onload'" r="5"/></svg>
+
+<iframe src="javascript:parent.__pwned='iframe'"></iframe>
+
+![remote](https://tracker.example.com/pixel.png)
+
+<a href="#" onclick="window.__pwned='onclick'">handler link</a>
+
+```mermaid
+graph TD
+  A[Start] --> B["<img src=x onerror=window.__pwned='mermaid'>"]
+  click A call alert()
+```
+
+- [ ] still a normal task
+"#;
+
+#[tokio::test]
+async fn hostile_document_runs_nothing() {
+    let app = App::launch("hostile", &[]).await;
+    let doc = app.dir.path().join("hostile.md");
+    std::fs::write(&doc, HOSTILE).unwrap();
+    app.answer_open_with(&doc);
+    app.click("[data-testid=open-file]").await;
+    app.wait_for_text("[data-testid=preview]", "still a normal task").await;
+    app.wait_for(".mermaid-diagram svg, .mermaid-error").await;
+
+    // Click everything clickable in the preview.
+    app.js("document.querySelectorAll('[data-testid=preview] a, [data-testid=preview] img').forEach(el => el.click()); return true;")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    app.screenshot("09-hostile").await;
+
+    assert_eq!(app.js("return typeof window.__pwned;").await, json!("undefined"));
+    let dangerous = app
+        .js("const p = document.querySelector('[data-testid=preview]'); return p.querySelectorAll('script, iframe, [onerror], [onclick], [onload], a[href^=javascript], a[href^=data]').length;")
+        .await;
+    assert_eq!(dangerous, json!(0));
+    let location = app.js("return location.href;").await;
+    assert!(matches!(&location, Value::String(s) if s.starts_with("tauri://") || s.contains("tauri.localhost")), "{location}");
+    app.quit().await;
+}
+
+async fn wait_file_contains(path: &std::path::Path, needle: &str) {
+    let deadline = std::time::Instant::now() + specwright_e2e::TIMEOUT;
+    loop {
+        if std::fs::read_to_string(path).is_ok_and(|t| t.contains(needle)) {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{} never contained {needle:?}", path.display());
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
