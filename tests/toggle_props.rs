@@ -24,12 +24,25 @@ fn line() -> impl Strategy<Value = String> {
 }
 
 fn document() -> impl Strategy<Value = String> {
-    (prop::collection::vec(line(), 0..30), any::<bool>(), any::<bool>(), any::<bool>()).prop_map(|(lines, crlf, bom, blank)| {
-        let sep = if crlf { "\r\n" } else { "\n" };
-        let joiner = if blank { format!("{sep}{sep}") } else { sep.to_owned() };
-        let body = lines.join(&joiner).replace('\n', sep).replace("\r\r\n", "\r\n");
-        format!("{}{body}{sep}", if bom { "\u{feff}" } else { "" })
-    })
+    (
+        prop::collection::vec(line(), 0..30),
+        any::<bool>(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(lines, crlf, bom, blank)| {
+            let sep = if crlf { "\r\n" } else { "\n" };
+            let joiner = if blank {
+                format!("{sep}{sep}")
+            } else {
+                sep.to_owned()
+            };
+            let body = lines
+                .join(&joiner)
+                .replace('\n', sep)
+                .replace("\r\r\n", "\r\n");
+            format!("{}{body}{sep}", if bom { "\u{feff}" } else { "" })
+        })
 }
 
 proptest! {

@@ -5,15 +5,29 @@ use std::path::{Path, PathBuf};
 
 /// The repository root (tests are declared by crates two levels down).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root")
 }
 
 /// The five built-in template files, by id.
 pub fn template_files() -> Vec<(String, PathBuf)> {
-    ["product-spec", "technical-spec", "spec-with-front-matter", "technical-spec-ts", "technical-spec-evidence"]
-        .iter()
-        .map(|id| (id.to_string(), root().join("templates").join(format!("{id}.md"))))
-        .collect()
+    [
+        "product-spec",
+        "technical-spec",
+        "spec-with-front-matter",
+        "technical-spec-ts",
+        "technical-spec-evidence",
+    ]
+    .iter()
+    .map(|id| {
+        (
+            id.to_string(),
+            root().join("templates").join(format!("{id}.md")),
+        )
+    })
+    .collect()
 }
 
 /// Every KEP README in the fixture corpus (Apache-2.0, see tests/fixtures/keps/LICENSE), sorted.
@@ -21,7 +35,11 @@ pub fn kep_files() -> Vec<PathBuf> {
     let mut out = Vec::new();
     walk(&root().join("tests/fixtures/keps"), &mut out);
     out.sort();
-    assert!(out.len() >= 25, "the KEP corpus is missing: {} files", out.len());
+    assert!(
+        out.len() >= 25,
+        "the KEP corpus is missing: {} files",
+        out.len()
+    );
     out
 }
 
@@ -33,7 +51,10 @@ pub fn kep_template() -> PathBuf {
 /// A short, stable name for a fixture file (its path under tests/fixtures).
 pub fn fixture_name(path: &Path) -> String {
     let base = root().join("tests/fixtures");
-    path.strip_prefix(&base).unwrap_or(path).to_string_lossy().replace('/', "__")
+    path.strip_prefix(&base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('/', "__")
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {

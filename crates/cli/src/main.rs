@@ -9,10 +9,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use specwright_core::{Catalog, Error, NewDocument, document::Document, storage, validate::validate_document};
+use specwright_core::{
+    Catalog, Error, NewDocument, document::Document, storage, validate::validate_document,
+};
 
 #[derive(Parser)]
-#[command(name = "specwright", version, about = "Write, check and tick off specs made from templates.")]
+#[command(
+    name = "specwright",
+    version,
+    about = "Write, check and tick off specs made from templates."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -97,16 +103,31 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             output::templates(&catalog().infos(), format == Format::Json);
             Ok(ExitCode::SUCCESS)
         }
-        Command::New { template, title, owner, output } => {
+        Command::New {
+            template,
+            title,
+            owner,
+            output,
+        } => {
             let template = catalog().resolve(&template)?;
             let today = chrono::Local::now().date_naive();
-            let text = specwright_core::new_document(&template, &NewDocument { title, owner, today });
+            let text = specwright_core::new_document(
+                &template,
+                &NewDocument {
+                    title,
+                    owner,
+                    today,
+                },
+            );
             match output {
                 Some(path) => {
                     storage::save_checked(&path, &text, None).map_err(|e| match e {
                         Error::ChangedOnDisk { path } => Error::WriteFailed {
                             path,
-                            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the file already exists"),
+                            source: std::io::Error::new(
+                                std::io::ErrorKind::AlreadyExists,
+                                "the file already exists",
+                            ),
                         },
                         e => e,
                     })?;
@@ -116,7 +137,11 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Validate { files, template, format } => validate(&files, template.as_deref(), format),
+        Command::Validate {
+            files,
+            template,
+            format,
+        } => validate(&files, template.as_deref(), format),
         Command::Checklist { file, format } => {
             let text = storage::read_document(&file)?.text;
             let (doc, _) = Document::parse(&text);

@@ -40,7 +40,17 @@ pub fn analyze(text: &str, template: Option<&Template>) -> Analysis {
     let outline = doc
         .sections
         .iter()
-        .map(|s| OutlineEntry { level: s.heading.level, text: s.heading.text.clone(), line: s.heading.line })
+        .map(|s| OutlineEntry {
+            level: s.heading.level,
+            text: s.heading.text.clone(),
+            line: s.heading.line,
+        })
         .collect();
-    Analysis { html, checklist: Checklist::of(&doc), report, outline, word_count: doc.word_count }
+    Analysis {
+        html,
+        checklist: Checklist::of(&doc),
+        report,
+        outline,
+        word_count: doc.word_count,
+    }
 }

@@ -60,8 +60,8 @@ impl Catalog {
         let templates = BUILTINS
             .iter()
             .map(|(text, manifest)| {
-                let manifest: Manifest =
-                    serde_json::from_str(manifest).expect("built-in manifests are valid JSON (tested)");
+                let manifest: Manifest = serde_json::from_str(manifest)
+                    .expect("built-in manifests are valid JSON (tested)");
                 Template::from_markdown(text, &manifest, Origin::Builtin, None)
             })
             .collect();
@@ -75,7 +75,12 @@ impl Catalog {
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(source) if source.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
-            Err(source) => return vec![Error::Unreadable { path: dir.to_owned(), source }],
+            Err(source) => {
+                return vec![Error::Unreadable {
+                    path: dir.to_owned(),
+                    source,
+                }];
+            }
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -87,7 +92,10 @@ impl Catalog {
             match load_file(&path, origin) {
                 Ok(t) if self.get(&t.id).is_some() => errors.push(Error::InvalidTemplate {
                     path,
-                    reason: format!("another template already has the id `{}`; rename the file", t.id),
+                    reason: format!(
+                        "another template already has the id `{}`; rename the file",
+                        t.id
+                    ),
                 }),
                 Ok(t) => self.templates.push(t),
                 Err(e) => errors.push(e),
@@ -131,13 +139,18 @@ impl Catalog {
             t.id = id_or_path.to_owned();
             return Ok(t);
         }
-        Err(Error::UnknownTemplate { id: id_or_path.to_owned() })
+        Err(Error::UnknownTemplate {
+            id: id_or_path.to_owned(),
+        })
     }
 
     /// The template a document was written from: its front matter `template:` key,
     /// else the template whose headings it matches best (at least 30% of them).
     pub fn recognise_document(&self, doc: &Document) -> Option<&Template> {
-        if let Some(id) = doc.front_matter.as_ref().and_then(|f| f.template.as_deref())
+        if let Some(id) = doc
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.template.as_deref())
             && let Some(t) = self.get(id)
         {
             return Some(t);
@@ -150,11 +163,18 @@ impl Catalog {
         self.templates
             .iter()
             .filter_map(|t| {
-                let named: Vec<_> = t.sections.iter().filter(|s| !s.key.is_free() && !s.title).collect();
+                let named: Vec<_> = t
+                    .sections
+                    .iter()
+                    .filter(|s| !s.key.is_free() && !s.title)
+                    .collect();
                 if named.is_empty() {
                     return None;
                 }
-                let hits = named.iter().filter(|s| keys.iter().any(|k| s.key.matches(k))).count();
+                let hits = named
+                    .iter()
+                    .filter(|s| keys.iter().any(|k| s.key.matches(k)))
+                    .count();
                 let score = hits as f64 / named.len() as f64;
                 (score >= 0.3).then_some((t, score))
             })
@@ -167,7 +187,11 @@ impl Catalog {
 /// `$XDG_CONFIG_HOME/specwright/templates`, else `~/.config/specwright/templates`
 /// (on Windows `%APPDATA%\specwright\templates`). Shared by the app and the CLI.
 pub fn user_template_dir() -> Option<PathBuf> {
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     if let Some(dir) = env("SPECWRIGHT_TEMPLATES") {
         return Some(dir);
     }
@@ -179,7 +203,10 @@ pub fn user_template_dir() -> Option<PathBuf> {
 
 fn is_markdown(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("md" | "markdown")
     )
 }
@@ -187,7 +214,11 @@ fn is_markdown(path: &Path) -> bool {
 /// Loads one template file and its optional `.json` manifest.
 fn load_file(path: &Path, origin: Origin) -> Result<Template> {
     let loaded = crate::storage::read_document(path)?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("template").to_owned();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("template")
+        .to_owned();
     let manifest_path = path.with_extension("json");
     let mut manifest = if manifest_path.is_file() {
         let text = crate::storage::read_document(&manifest_path)?.text;
@@ -221,7 +252,13 @@ mod tests {
         let ids: Vec<_> = c.templates().iter().map(|t| t.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["product-spec", "technical-spec", "spec-with-front-matter", "technical-spec-ts", "technical-spec-evidence"]
+            [
+                "product-spec",
+                "technical-spec",
+                "spec-with-front-matter",
+                "technical-spec-ts",
+                "technical-spec-evidence"
+            ]
         );
     }
 }

@@ -65,7 +65,12 @@ impl Checklist {
             group.done += usize::from(task.checked);
             out.progress.total += 1;
             out.progress.done += usize::from(task.checked);
-            out.items.push(ChecklistItem { line: task.line, checked: task.checked, text: task.text.clone(), section });
+            out.items.push(ChecklistItem {
+                line: task.line,
+                checked: task.checked,
+                text: task.text.clone(),
+                section,
+            });
         }
         out
     }

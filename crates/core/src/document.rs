@@ -304,7 +304,13 @@ impl<'t> Walker<'t> {
                     section: None,
                 });
             }
-            placeholder::scan(self.text, offset..offset + trimmed.len(), self.lines, None, &mut self.doc.placeholders);
+            placeholder::scan(
+                self.text,
+                offset..offset + trimmed.len(),
+                self.lines,
+                None,
+                &mut self.doc.placeholders,
+            );
             offset += line.len();
         }
         let error = match serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&yaml) {
@@ -366,7 +372,10 @@ impl<'t> Walker<'t> {
         let (Some(label_cell), Some(value_cell)) = (cells.next(), cells.next()) else {
             return;
         };
-        let label = inline_text(label_cell).trim().trim_end_matches(':').to_owned();
+        let label = inline_text(label_cell)
+            .trim()
+            .trim_end_matches(':')
+            .to_owned();
         let range = self.range_of(value_cell);
         let raw = &self.text[range.clone()];
         let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '|');
@@ -432,9 +441,16 @@ impl<'t> Walker<'t> {
             let data = child.data();
             match &data.value {
                 NodeValue::Text(t) => {
-                    self.doc.word_count += t.split_whitespace().count();
-                    let range = self.lines.at(data.sourcepos.start)..self.lines.after(data.sourcepos.end);
-                    placeholder::scan(self.text, range, self.lines, self.current, &mut self.doc.placeholders);
+                    self.doc.word_count += count_words(t);
+                    let range =
+                        self.lines.at(data.sourcepos.start)..self.lines.after(data.sourcepos.end);
+                    placeholder::scan(
+                        self.text,
+                        range,
+                        self.lines,
+                        self.current,
+                        &mut self.doc.placeholders,
+                    );
                 }
                 NodeValue::HtmlInline(html) => {
                     if let Some(p) = placeholder::angle_tag(html) {
@@ -453,16 +469,28 @@ impl<'t> Walker<'t> {
                     }
                 }
                 NodeValue::Code(c) => {
-                    self.doc.word_count += c.literal.split_whitespace().count();
+                    self.doc.word_count += count_words(&c.literal);
                 }
                 // Link text is a link, not something to fill in; the URL never is.
                 NodeValue::Link(_) | NodeValue::Image(_) | NodeValue::FootnoteReference(_) => {
-                    self.doc.word_count += inline_text(child).split_whitespace().count();
+                    self.doc.word_count += count_words(&inline_text(child));
                 }
                 _ => self.inlines(child),
             }
         }
     }
+}
+
+/// Words in `s`: runs of non-whitespace bytes (ASCII whitespace separates).
+fn count_words(s: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for b in s.bytes() {
+        let space = b.is_ascii_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// Blocks that count as content of a section: not comments, rules or headings.
@@ -519,7 +547,11 @@ fn top_level_pair(line: &str) -> Option<(&str, &str)> {
         return None;
     }
     let (key, value) = line.split_once(':')?;
-    if key.is_empty() || !key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-') {
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+    {
         return None;
     }
     Some((key, value.trim()))
@@ -535,8 +567,14 @@ mod tests {
 
     #[test]
     fn bold_labels_are_recognised_in_both_spellings() {
-        assert_eq!(bold_label("**Status**: draft | approved"), Some(("Status", "draft | approved")));
-        assert_eq!(bold_label("- **Owner:** <name>  "), Some(("Owner", "<name>")));
+        assert_eq!(
+            bold_label("**Status**: draft | approved"),
+            Some(("Status", "draft | approved"))
+        );
+        assert_eq!(
+            bold_label("- **Owner:** <name>  "),
+            Some(("Owner", "<name>"))
+        );
         assert_eq!(bold_label("- **As a** [user type]"), None);
         assert_eq!(bold_label("plain: text"), None);
     }

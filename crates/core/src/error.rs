@@ -25,7 +25,11 @@ pub enum Error {
     #[error("{}: is a folder, not a file", path.display())]
     IsDirectory { path: PathBuf },
     #[error("{}: too large to open ({size} bytes; the limit is {limit} bytes)", path.display())]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("{}: cannot save: {source}", path.display())]
     WriteFailed {
         path: PathBuf,
@@ -36,7 +40,9 @@ pub enum Error {
     ChangedOnDisk { path: PathBuf },
     #[error("line {line}: there is no task item (`- [ ]`) on this line")]
     NoTaskOnLine { line: usize },
-    #[error("unknown template `{id}` (run `specwright templates` to list them, or give a path to a Markdown file)")]
+    #[error(
+        "unknown template `{id}` (run `specwright templates` to list them, or give a path to a Markdown file)"
+    )]
     UnknownTemplate { id: String },
     #[error("{}: not a usable template: {reason}", path.display())]
     InvalidTemplate { path: PathBuf, reason: String },

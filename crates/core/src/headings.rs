@@ -78,7 +78,7 @@ impl HeadingKey {
                 }
                 pos = needle.len() - 1;
             } else if i == last {
-                return doc.len() >= pos + needle.len() + 1 && doc.ends_with(&needle);
+                return doc.len() > pos + needle.len() && doc.ends_with(&needle);
             } else {
                 match doc[pos + 1..].find(&needle) {
                     Some(at) => pos = pos + 1 + at + needle.len() - 1,
@@ -110,7 +110,10 @@ pub fn marker(heading: &str) -> Marker {
         "nice to have",
         "if appropriate",
     ];
-    if remarks.iter().any(|r| OPTIONAL.iter().any(|o| r.contains(o))) {
+    if remarks
+        .iter()
+        .any(|r| OPTIONAL.iter().any(|o| r.contains(o)))
+    {
         Marker::Optional
     } else {
         Marker::None
@@ -124,7 +127,11 @@ pub fn display_name(heading: &str) -> &str {
 
 fn next_placeholder(s: &str) -> Option<(&str, &str, usize)> {
     let start = s.find(['[', '<'])?;
-    let close = if s.as_bytes()[start] == b'[' { ']' } else { '>' };
+    let close = if s.as_bytes()[start] == b'[' {
+        ']'
+    } else {
+        '>'
+    };
     let end = s[start..].find(close)? + start;
     Some((&s[..start], s, end + 1))
 }
@@ -140,7 +147,10 @@ pub fn strip_numbering(s: &str) -> &str {
             i += 1;
         }
         saw_number = true;
-        if i < bytes.len() && bytes[i].is_ascii_lowercase() && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+        if i < bytes.len()
+            && bytes[i].is_ascii_lowercase()
+            && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+        {
             i += 1;
         }
         if i < bytes.len() && bytes[i] == b'.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
@@ -226,13 +236,22 @@ mod tests {
         let key = HeadingKey::of_template("2. User Stories & Requirements");
         assert!(key.matches(&HeadingKey::of_document("2) user stories and requirements")));
         assert!(key.matches(&HeadingKey::of_document("User Stories & Requirements")));
-        assert!(HeadingKey::of_template("0.1) Template Metadata (required for x)")
-            .matches(&HeadingKey::of_document("Template metadata")));
-        assert!(HeadingKey::of_template("1) Overview / Context")
-            .matches(&HeadingKey::of_document("1) Overview / Context")));
-        assert!(HeadingKey::of_template("16b) SLOs and Error Budget (Required or N/A with reason)")
-            .matches(&HeadingKey::of_document("16b) SLOs and Error Budget")));
-        assert!(HeadingKey::of_template("A. References").matches(&HeadingKey::of_document("References")));
+        assert!(
+            HeadingKey::of_template("0.1) Template Metadata (required for x)")
+                .matches(&HeadingKey::of_document("Template metadata"))
+        );
+        assert!(
+            HeadingKey::of_template("1) Overview / Context")
+                .matches(&HeadingKey::of_document("1) Overview / Context"))
+        );
+        assert!(
+            HeadingKey::of_template("16b) SLOs and Error Budget (Required or N/A with reason)")
+                .matches(&HeadingKey::of_document("16b) SLOs and Error Budget"))
+        );
+        assert!(
+            HeadingKey::of_template("A. References")
+                .matches(&HeadingKey::of_document("References"))
+        );
         assert!(!HeadingKey::of_template("Goals").matches(&HeadingKey::of_document("Non-Goals")));
     }
 
@@ -248,7 +267,10 @@ mod tests {
 
     #[test]
     fn markers_say_required_or_optional() {
-        assert_eq!(marker("Non-Goals (required; RNIA — if N/A, say why)"), Marker::Required);
+        assert_eq!(
+            marker("Non-Goals (required; RNIA — if N/A, say why)"),
+            Marker::Required
+        );
         assert_eq!(marker("Story 1 (Optional)"), Marker::Optional);
         assert_eq!(marker("Migration Plan (if applicable)"), Marker::Optional);
         assert_eq!(marker("Architecture diagram (Mermaid)"), Marker::None);

@@ -33,7 +33,11 @@ pub fn new_document(template: &Template, request: &NewDocument) -> String {
         && !title.is_empty()
     {
         let range = doc.sections[h1].heading.range.clone();
-        if let Some(p) = doc.placeholders.iter().find(|p| p.range.start >= range.start && p.range.end <= range.end) {
+        if let Some(p) = doc
+            .placeholders
+            .iter()
+            .find(|p| p.range.start >= range.start && p.range.end <= range.end)
+        {
             splices.push((p.range.clone(), title.to_owned()));
         }
     }
@@ -57,13 +61,22 @@ pub fn new_document(template: &Template, request: &NewDocument) -> String {
         } else {
             match rule.role {
                 FieldRole::Title if !title.is_empty() => Some(title.to_owned()),
-                FieldRole::Owner => request.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()).map(str::to_owned),
+                FieldRole::Owner => request
+                    .owner
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|o| !o.is_empty())
+                    .map(str::to_owned),
                 FieldRole::Status => rule.choices.first().cloned(),
                 _ => None,
             }
         };
         if let Some(v) = value {
-            let v = if f.kind == FieldKind::FrontMatter { yaml_scalar(&v) } else { v };
+            let v = if f.kind == FieldKind::FrontMatter {
+                yaml_scalar(&v)
+            } else {
+                v
+            };
             splices.push((f.value_range.clone(), v));
         }
     }
@@ -83,7 +96,11 @@ fn yaml_scalar(value: &str) -> String {
         && !value.contains(": ")
         && !value.contains(" #")
         && !value.ends_with([':', ' ']);
-    if plain { value.to_owned() } else { format!("{:?}", value) }
+    if plain {
+        value.to_owned()
+    } else {
+        format!("{:?}", value)
+    }
 }
 
 #[cfg(test)]
@@ -95,11 +112,18 @@ mod tests {
     fn fills_title_owner_dates_status_and_id() {
         let t = Template::from_markdown(
             "# Spec: [Feature Name]\n\n**Created**: YYYY-MM-DD\n**Status**: draft | approved\n**Spec ID**: spec-YYYYMMDD-feature-name\n**Owner**: [Name]\n\n## Q\n\n- **Owner**: [Who]\n",
-            &Manifest { id: "t".into(), ..Default::default() },
+            &Manifest {
+                id: "t".into(),
+                ..Default::default()
+            },
             Origin::File,
             None,
         );
-        let req = NewDocument { title: "Checkout: v2".into(), owner: Some("Ana".into()), today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap() };
+        let req = NewDocument {
+            title: "Checkout: v2".into(),
+            owner: Some("Ana".into()),
+            today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        };
         let text = new_document(&t, &req);
         assert_eq!(
             text,

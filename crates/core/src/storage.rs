@@ -41,10 +41,16 @@ pub struct LoadedDocument {
 pub fn read_document(path: &Path) -> Result<LoadedDocument> {
     let meta = std::fs::metadata(path).map_err(|source| io_error(path, source))?;
     if meta.is_dir() {
-        return Err(Error::IsDirectory { path: path.to_owned() });
+        return Err(Error::IsDirectory {
+            path: path.to_owned(),
+        });
     }
     if meta.len() > MAX_DOCUMENT_BYTES {
-        return Err(Error::TooLarge { path: path.to_owned(), size: meta.len(), limit: MAX_DOCUMENT_BYTES });
+        return Err(Error::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
     }
     let bytes = std::fs::read(path).map_err(|source| io_error(path, source))?;
     let hash = ContentHash::of(&bytes);
@@ -56,22 +62,36 @@ pub fn read_document(path: &Path) -> Result<LoadedDocument> {
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
     let probe = &bytes[..bytes.len().min(8192)];
     if probe.contains(&0) {
-        return Err(Error::Binary { path: path.to_owned() });
+        return Err(Error::Binary {
+            path: path.to_owned(),
+        });
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line = bytes[..valid].iter().filter(|b| **b == b'\n').count() + 1;
-        let line_start = bytes[..valid].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        Error::NotUtf8 { path: path.to_owned(), line, column: valid - line_start + 1 }
+        let line_start = bytes[..valid]
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        Error::NotUtf8 {
+            path: path.to_owned(),
+            line,
+            column: valid - line_start + 1,
+        }
     })
 }
 
 fn io_error(path: &Path, source: std::io::Error) -> Error {
     if source.kind() == std::io::ErrorKind::NotFound {
-        Error::NotFound { path: path.to_owned() }
+        Error::NotFound {
+            path: path.to_owned(),
+        }
     } else {
-        Error::Unreadable { path: path.to_owned(), source }
+        Error::Unreadable {
+            path: path.to_owned(),
+            source,
+        }
     }
 }
 
@@ -80,14 +100,20 @@ pub fn disk_hash(path: &Path) -> Result<Option<ContentHash>> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(ContentHash::of(&bytes))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(Error::Unreadable { path: path.to_owned(), source }),
+        Err(source) => Err(Error::Unreadable {
+            path: path.to_owned(),
+            source,
+        }),
     }
 }
 
 /// Saves `text` to `path` atomically and returns the new content hash.
 pub fn save_atomically(path: &Path, text: &str) -> Result<ContentHash> {
     let target = resolve_symlink(path);
-    let fail = |source: std::io::Error| Error::WriteFailed { path: path.to_owned(), source };
+    let fail = |source: std::io::Error| Error::WriteFailed {
+        path: path.to_owned(),
+        source,
+    };
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
@@ -99,7 +125,9 @@ pub fn save_atomically(path: &Path, text: &str) -> Result<ContentHash> {
         .map_err(fail)?;
     tmp.write_all(text.as_bytes()).map_err(fail)?;
     if let Ok(meta) = std::fs::metadata(&target) {
-        tmp.as_file().set_permissions(meta.permissions()).map_err(fail)?;
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(fail)?;
     }
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(&target).map_err(|e| fail(e.error))?;
@@ -113,10 +141,16 @@ pub fn save_atomically(path: &Path, text: &str) -> Result<ContentHash> {
 /// Saves like [`save_atomically`], but refuses with [`Error::ChangedOnDisk`] when the
 /// file on disk is no longer the one read (`expected`: the hash from
 /// [`read_document`], `None` for a new file that must not exist yet).
-pub fn save_checked(path: &Path, text: &str, expected: Option<&ContentHash>) -> Result<ContentHash> {
+pub fn save_checked(
+    path: &Path,
+    text: &str,
+    expected: Option<&ContentHash>,
+) -> Result<ContentHash> {
     let now = disk_hash(path)?;
     if now.as_ref() != expected {
-        return Err(Error::ChangedOnDisk { path: path.to_owned() });
+        return Err(Error::ChangedOnDisk {
+            path: path.to_owned(),
+        });
     }
     save_atomically(path, text)
 }
@@ -124,14 +158,24 @@ pub fn save_checked(path: &Path, text: &str, expected: Option<&ContentHash>) -> 
 /// Saves `text` as a new template `name` in `dir` (created if needed); refuses to
 /// overwrite an existing template.
 pub fn save_template(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::WriteFailed { path: dir.to_owned(), source })?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::WriteFailed {
+        path: dir.to_owned(),
+        source,
+    })?;
     let slug = crate::template::slugify(name);
-    let slug = if slug.is_empty() { "template".to_owned() } else { slug };
+    let slug = if slug.is_empty() {
+        "template".to_owned()
+    } else {
+        slug
+    };
     let path = dir.join(format!("{slug}.md"));
     if path.exists() {
         return Err(Error::WriteFailed {
             path,
-            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "a template with this name already exists"),
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "a template with this name already exists",
+            ),
         });
     }
     save_atomically(&path, text)?;
@@ -140,7 +184,9 @@ pub fn save_template(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
 
 fn resolve_symlink(path: &Path) -> PathBuf {
     match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()),
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+        }
         _ => path.to_owned(),
     }
 }
@@ -165,7 +211,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o640
+            );
         }
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
@@ -182,9 +231,25 @@ mod tests {
         let latin = dir.path().join("latin1.md");
         std::fs::write(&latin, b"# Caf\xe9\n").unwrap();
         let e = read_document(&latin).unwrap_err();
-        assert!(matches!(e, Error::NotUtf8 { line: 1, column: 6, .. }), "{e:?}");
-        assert!(matches!(read_document(dir.path()), Err(Error::IsDirectory { .. })));
-        assert!(matches!(read_document(&dir.path().join("none.md")), Err(Error::NotFound { .. })));
+        assert!(
+            matches!(
+                e,
+                Error::NotUtf8 {
+                    line: 1,
+                    column: 6,
+                    ..
+                }
+            ),
+            "{e:?}"
+        );
+        assert!(matches!(
+            read_document(dir.path()),
+            Err(Error::IsDirectory { .. })
+        ));
+        assert!(matches!(
+            read_document(&dir.path().join("none.md")),
+            Err(Error::NotFound { .. })
+        ));
     }
 
     #[test]
@@ -212,7 +277,12 @@ mod tests {
         {
             std::os::unix::fs::symlink(&real, &link).unwrap();
             save_atomically(&link, "b").unwrap();
-            assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+            assert!(
+                std::fs::symlink_metadata(&link)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
             assert_eq!(std::fs::read_to_string(&real).unwrap(), "b");
         }
     }

@@ -139,7 +139,12 @@ pub struct Template {
 
 impl Template {
     /// Infers a template from its Markdown `text` and optional manifest.
-    pub fn from_markdown(text: &str, manifest: &Manifest, origin: Origin, path: Option<PathBuf>) -> Self {
+    pub fn from_markdown(
+        text: &str,
+        manifest: &Manifest,
+        origin: Origin,
+        path: Option<PathBuf>,
+    ) -> Self {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let (body, notes) = split_body(text, manifest);
         let arena = comrak::Arena::new();
@@ -208,7 +213,10 @@ fn split_body(text: &str, manifest: &Manifest) -> (String, String) {
         let mut fence_dropped = false;
         while end > start {
             let l = lines[end - 1].trim();
-            if l.is_empty() || l == "---" || (!fence_dropped && l.starts_with("```") && l.trim_start_matches('`').is_empty()) {
+            if l.is_empty()
+                || l == "---"
+                || (!fence_dropped && l.starts_with("```") && l.trim_start_matches('`').is_empty())
+            {
                 fence_dropped |= l.starts_with("```");
                 end -= 1;
             } else {
@@ -257,7 +265,9 @@ impl UsageNotes {
                 }
                 comrak::nodes::NodeValue::List(_) if mode != Mode::None => {
                     for item in block.children() {
-                        let Some(p) = item.first_child() else { continue };
+                        let Some(p) = item.first_child() else {
+                            continue;
+                        };
                         let name = HeadingKey::of_document(&inline_text(p));
                         if mode == Mode::Required {
                             out.required.push(name);
@@ -277,8 +287,16 @@ impl UsageNotes {
     }
 }
 
-fn infer_sections(body: &str, doc: &Document, notes: &UsageNotes, manifest: &Manifest) -> Vec<TemplateSection> {
-    let named = |list: &[String], key: &HeadingKey| list.iter().any(|n| key.matches(&HeadingKey::of_document(n)));
+fn infer_sections(
+    body: &str,
+    doc: &Document,
+    notes: &UsageNotes,
+    manifest: &Manifest,
+) -> Vec<TemplateSection> {
+    let named = |list: &[String], key: &HeadingKey| {
+        list.iter()
+            .any(|n| key.matches(&HeadingKey::of_document(n)))
+    };
     let mut out: Vec<TemplateSection> = Vec::with_capacity(doc.sections.len());
     let mut title_seen = false;
     for (i, s) in doc.sections.iter().enumerate() {
@@ -333,7 +351,12 @@ fn infer_sections(body: &str, doc: &Document, notes: &UsageNotes, manifest: &Man
 }
 
 /// Infers what a field's template value asks for.
-pub fn infer_field(label: &str, value: &str, kind: FieldKind, section: Option<usize>) -> TemplateField {
+pub fn infer_field(
+    label: &str,
+    value: &str,
+    kind: FieldKind,
+    section: Option<usize>,
+) -> TemplateField {
     let label_key = HeadingKey::of_document(label);
     let role = role_of(&label_key);
     let bare = strip_brackets(value);
@@ -404,7 +427,8 @@ fn choices_of(value: &str) -> Vec<String> {
             !o.is_empty()
                 && o.len() <= 30
                 && o.split_whitespace().count() <= 3
-                && o.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '\''))
+                && o.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '.' | '\''))
         });
     if plausible { options } else { Vec::new() }
 }
@@ -428,7 +452,11 @@ impl IdPattern {
         let last_variable = segments.iter().rposition(|s| is_variable(s))?;
         let mut re = String::from("^");
         for (i, seg) in segments.iter().enumerate() {
-            if i > last_variable && seg.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+            if i > last_variable
+                && seg
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            {
                 // `feature-name` after the variable part: a slug of any length.
                 re.push_str("-[a-z0-9]+(?:-[a-z0-9]+)*");
                 break;
@@ -440,13 +468,19 @@ impl IdPattern {
         }
         re.push('$');
         let regex = regex::Regex::new(&re).ok()?;
-        Some(IdPattern { pattern: pattern.to_owned(), regex })
+        Some(IdPattern {
+            pattern: pattern.to_owned(),
+            regex,
+        })
     }
 
     /// Whether `value` matches the pattern (dates inside it must be real dates).
     pub fn matches(&self, value: &str) -> bool {
-        let Some(caps) = self.regex.captures(value) else { return false };
-        caps.name("ymd").is_none_or(|m| chrono::NaiveDate::parse_from_str(m.as_str(), "%Y%m%d").is_ok())
+        let Some(caps) = self.regex.captures(value) else {
+            return false;
+        };
+        caps.name("ymd")
+            .is_none_or(|m| chrono::NaiveDate::parse_from_str(m.as_str(), "%Y%m%d").is_ok())
     }
 
     /// An id for a new document: `spec-20261123-checkout-revamp`, `TS-2026-001`.
@@ -456,8 +490,16 @@ impl IdPattern {
         let last_variable = segments.iter().rposition(|s| is_variable(s)).unwrap_or(0);
         let mut out = Vec::new();
         for (i, seg) in segments.iter().enumerate() {
-            if i > last_variable && seg.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()) {
-                out.push(if slug.is_empty() { "untitled".to_owned() } else { slug });
+            if i > last_variable
+                && seg
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            {
+                out.push(if slug.is_empty() {
+                    "untitled".to_owned()
+                } else {
+                    slug
+                });
                 break;
             }
             out.push(fill_segment(seg, today));
@@ -467,7 +509,10 @@ impl IdPattern {
 }
 
 fn is_variable(seg: &str) -> bool {
-    seg.contains("YYYY") || seg.contains("MM") || seg.contains("DD") || (seg.len() >= 2 && seg.bytes().all(|b| b == b'N'))
+    seg.contains("YYYY")
+        || seg.contains("MM")
+        || seg.contains("DD")
+        || (seg.len() >= 2 && seg.bytes().all(|b| b == b'N'))
 }
 
 fn segment_regex(seg: &str) -> String {
@@ -486,7 +531,9 @@ fn fill_segment(seg: &str, today: chrono::NaiveDate) -> String {
         "YYYY" => today.format("%Y").to_string(),
         "MM" => today.format("%m").to_string(),
         "DD" => today.format("%d").to_string(),
-        s if s.len() >= 2 && s.bytes().all(|b| b == b'N') => format!("{:0width$}", 1, width = s.len()),
+        s if s.len() >= 2 && s.bytes().all(|b| b == b'N') => {
+            format!("{:0width$}", 1, width = s.len())
+        }
         s => s.to_owned(),
     }
 }
@@ -501,7 +548,12 @@ pub fn slugify(title: &str) -> String {
             out.push('-');
         }
     }
-    out.trim_end_matches('-').chars().take(60).collect::<String>().trim_end_matches('-').to_owned()
+    out.trim_end_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned()
 }
 
 impl EvidenceRule {
@@ -528,9 +580,18 @@ mod tests {
 
     #[test]
     fn choices_are_read_from_template_values() {
-        assert_eq!(choices_of("draft | approved | in-progress | completed").len(), 4);
-        assert_eq!(choices_of("Draft / In Review / Approved / Implemented")[2], "Approved");
-        assert_eq!(choices_of("[Draft / In Review / Approved / In Progress / Complete]").len(), 5);
+        assert_eq!(
+            choices_of("draft | approved | in-progress | completed").len(),
+            4
+        );
+        assert_eq!(
+            choices_of("Draft / In Review / Approved / Implemented")[2],
+            "Approved"
+        );
+        assert_eq!(
+            choices_of("[Draft / In Review / Approved / In Progress / Complete]").len(),
+            5
+        );
         assert_eq!(choices_of("yes/no (how)"), ["yes", "no"]);
         assert!(choices_of("[Read/Write/Both]").is_empty());
         assert!(choices_of("[Available now, in development, blocked, etc.]").is_empty());
@@ -544,7 +605,10 @@ mod tests {
         assert!(!p.matches("spec-20261332-checkout"));
         assert!(!p.matches("spec-2026-checkout"));
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        assert_eq!(p.generate(today, "Checkout Revamp!"), "spec-20261123-checkout-revamp");
+        assert_eq!(
+            p.generate(today, "Checkout Revamp!"),
+            "spec-20261123-checkout-revamp"
+        );
         let ts = IdPattern::new("TS-YYYY-NNN").unwrap();
         assert!(ts.matches("TS-2026-042"));
         assert!(!ts.matches("TS-26-42"));
@@ -560,9 +624,17 @@ mod tests {
     #[test]
     fn usage_notes_decide_required_sections() {
         let text = "# T\n\n## A\n\nx\n\n## B\n\ny\n\n## C\n\nz\n\n## Usage Notes\n\n### Required Sections\n\n- A (always)\n\n### Optional Sections\n\n- B\n";
-        let manifest = Manifest { id: "t".into(), body_end: Some("## Usage Notes".into()), ..Default::default() };
+        let manifest = Manifest {
+            id: "t".into(),
+            body_end: Some("## Usage Notes".into()),
+            ..Default::default()
+        };
         let t = Template::from_markdown(text, &manifest, Origin::File, None);
-        let req: Vec<(&str, bool)> = t.sections.iter().map(|s| (s.name.as_str(), s.required)).collect();
+        let req: Vec<(&str, bool)> = t
+            .sections
+            .iter()
+            .map(|s| (s.name.as_str(), s.required))
+            .collect();
         assert_eq!(req, [("T", true), ("A", true), ("B", false), ("C", false)]);
     }
 }

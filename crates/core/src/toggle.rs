@@ -10,17 +10,33 @@ use crate::error::{Error, Result};
 /// checked items use it), so ticking and unticking an item restores the file.
 pub fn toggle(text: &str, line: usize) -> Result<String> {
     let (doc, _) = Document::parse(text);
-    let task = doc.tasks.iter().find(|t| t.line == line).ok_or(Error::NoTaskOnLine { line })?;
+    let task = doc
+        .tasks
+        .iter()
+        .find(|t| t.line == line)
+        .ok_or(Error::NoTaskOnLine { line })?;
     let offset = task.symbol_offset;
     let mut bytes = text.as_bytes().to_vec();
-    bytes[offset] = if task.checked { b' ' } else { preferred_mark(text, &doc) };
+    bytes[offset] = if task.checked {
+        b' '
+    } else {
+        preferred_mark(text, &doc)
+    };
     // Only an ASCII byte between ASCII brackets changed, so the text is still UTF-8.
     Ok(String::from_utf8(bytes).expect("an ASCII byte was replaced by an ASCII byte"))
 }
 
 fn preferred_mark(text: &str, doc: &Document) -> u8 {
-    let upper = doc.tasks.iter().filter(|t| text.as_bytes()[t.symbol_offset] == b'X').count();
-    let lower = doc.tasks.iter().filter(|t| text.as_bytes()[t.symbol_offset] == b'x').count();
+    let upper = doc
+        .tasks
+        .iter()
+        .filter(|t| text.as_bytes()[t.symbol_offset] == b'X')
+        .count();
+    let lower = doc
+        .tasks
+        .iter()
+        .filter(|t| text.as_bytes()[t.symbol_offset] == b'x')
+        .count();
     if upper > lower { b'X' } else { b'x' }
 }
 
@@ -33,8 +49,14 @@ mod tests {
         let text = "# T\r\n\r\n- [ ] one\r\n  - [x] two\t\r\n";
         let once = toggle(text, 3).unwrap();
         assert_eq!(once, "# T\r\n\r\n- [x] one\r\n  - [x] two\t\r\n");
-        assert_eq!(toggle(&once, 4).unwrap(), "# T\r\n\r\n- [x] one\r\n  - [ ] two\t\r\n");
-        assert!(matches!(toggle(text, 1), Err(Error::NoTaskOnLine { line: 1 })));
+        assert_eq!(
+            toggle(&once, 4).unwrap(),
+            "# T\r\n\r\n- [x] one\r\n  - [ ] two\t\r\n"
+        );
+        assert!(matches!(
+            toggle(text, 1),
+            Err(Error::NoTaskOnLine { line: 1 })
+        ));
     }
 
     #[test]

@@ -60,16 +60,31 @@ pub fn validate(text: &str, template: Option<&Template>) -> Report {
 }
 
 /// Validates an already analysed document.
-pub fn validate_document(text: &str, lines: &LineIndex, doc: &Document, template: Option<&Template>) -> Report {
-    let mut v = Validator { text, lines, doc, findings: Vec::new() };
+pub fn validate_document(
+    text: &str,
+    lines: &LineIndex,
+    doc: &Document,
+    template: Option<&Template>,
+) -> Report {
+    let mut v = Validator {
+        text,
+        lines,
+        doc,
+        findings: Vec::new(),
+    };
     v.front_matter();
     let (score, sections) = match template {
         Some(t) => v.against(t),
         None => v.without_template(),
     };
     let mut findings = v.findings;
-    findings.sort_by(|a, b| (a.start, a.rule).cmp(&(b.start, b.rule)));
-    Report { template: template.map(|t| t.id.clone()), score, sections, findings }
+    findings.sort_by_key(|f| (f.start, f.rule));
+    Report {
+        template: template.map(|t| t.id.clone()),
+        score,
+        sections,
+        findings,
+    }
 }
 
 struct Validator<'a> {
@@ -81,7 +96,15 @@ struct Validator<'a> {
 
 impl Validator<'_> {
     #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, rule: Rule, severity: Severity, range: Range<usize>, section: Option<String>, message: String, hint: Option<String>) {
+    fn push(
+        &mut self,
+        rule: Rule,
+        severity: Severity,
+        range: Range<usize>,
+        section: Option<String>,
+        message: String,
+        hint: Option<String>,
+    ) {
         let (line, column) = self.lines.line_col(range.start);
         let (end_line, end_column) = self.lines.line_col(range.end);
         self.findings.push(Finding {
@@ -124,12 +147,22 @@ impl Validator<'_> {
                 continue;
             }
             let message = format!("Placeholder “{}” is still to be filled in", p.text);
-            self.push(Rule::Placeholder, Severity::Warning, p.range.clone(), self.section_name(p.section), message, Some("Replace it with the real value.".to_owned()));
+            self.push(
+                Rule::Placeholder,
+                Severity::Warning,
+                p.range.clone(),
+                self.section_name(p.section),
+                message,
+                Some("Replace it with the real value.".to_owned()),
+            );
         }
     }
 
     fn has_subsections(&self, index: usize) -> bool {
-        self.doc.sections.get(index + 1).is_some_and(|s| s.parent == Some(index))
+        self.doc
+            .sections
+            .get(index + 1)
+            .is_some_and(|s| s.parent == Some(index))
     }
 
     fn is_empty(&self, index: usize) -> bool {
@@ -137,7 +170,12 @@ impl Validator<'_> {
     }
 
     fn placeholder_score(&self, index: usize, template_count: usize) -> f64 {
-        let left = self.doc.placeholders.iter().filter(|p| p.section == Some(index)).count();
+        let left = self
+            .doc
+            .placeholders
+            .iter()
+            .filter(|p| p.section == Some(index))
+            .count();
         if left == 0 {
             return 1.0;
         }
@@ -149,8 +187,17 @@ impl Validator<'_> {
         self.placeholders(&vec![false; self.doc.sections.len()]);
         let mut scores = Vec::new();
         for (i, s) in self.doc.sections.iter().enumerate() {
-            let score = if self.is_empty(i) { 0.0 } else { self.placeholder_score(i, 0) };
-            scores.push(SectionScore { section: s.heading.text.clone(), line: Some(s.heading.line), required: false, score });
+            let score = if self.is_empty(i) {
+                0.0
+            } else {
+                self.placeholder_score(i, 0)
+            };
+            scores.push(SectionScore {
+                section: s.heading.text.clone(),
+                line: Some(s.heading.line),
+                required: false,
+                score,
+            });
         }
         (mean(scores.iter().map(|s| s.score)), scores)
     }
@@ -163,7 +210,10 @@ impl Validator<'_> {
                 doc_to_template[*d] = Some(ti);
             }
         }
-        let fixed: Vec<bool> = doc_to_template.iter().map(|m| m.is_some_and(|ti| t.sections[ti].fixed)).collect();
+        let fixed: Vec<bool> = doc_to_template
+            .iter()
+            .map(|m| m.is_some_and(|ti| t.sections[ti].fixed))
+            .collect();
         let mut scores = Vec::new();
         for (ti, ts) in t.sections.iter().enumerate() {
             if ts.fixed || ts.key.is_free() {
@@ -171,7 +221,9 @@ impl Validator<'_> {
             }
             let score = match matched[ti] {
                 None => {
-                    let parent_missing = ts.parent.is_some_and(|p| matched[p].is_none() && t.sections[p].required);
+                    let parent_missing = ts
+                        .parent
+                        .is_some_and(|p| matched[p].is_none() && t.sections[p].required);
                     if ts.required && !parent_missing {
                         self.missing(t, ti, &matched);
                     }
@@ -193,8 +245,16 @@ impl Validator<'_> {
         if let Some(rule) = &t.evidence {
             self.evidence(&rule.markers, &fixed);
         }
-        let required: Vec<f64> = scores.iter().filter(|s| s.required).map(|s| s.score).collect();
-        let overall = if required.is_empty() { mean(scores.iter().map(|s| s.score)) } else { mean(required.into_iter()) };
+        let required: Vec<f64> = scores
+            .iter()
+            .filter(|s| s.required)
+            .map(|s| s.score)
+            .collect();
+        let overall = if required.is_empty() {
+            mean(scores.iter().map(|s| s.score))
+        } else {
+            mean(required.into_iter())
+        };
         (overall, scores)
     }
 
@@ -205,14 +265,29 @@ impl Validator<'_> {
             .iter()
             .flatten()
             .next()
-            .map_or(self.text.len(), |d| self.doc.sections[*d].heading.range.start);
+            .map_or(self.text.len(), |d| {
+                self.doc.sections[*d].heading.range.start
+            });
         let hashes = "#".repeat(ts.level as usize);
         let (message, hint) = if ts.title {
-            ("The document has no title (a level-1 heading)".to_owned(), format!("Start the document with `# {}`.", ts.heading))
+            (
+                "The document has no title (a level-1 heading)".to_owned(),
+                format!("Start the document with `# {}`.", ts.heading),
+            )
         } else {
-            (format!("Missing section “{}” (required by the template)", ts.name), format!("Add a heading `{hashes} {}`.", ts.heading))
+            (
+                format!("Missing section “{}” (required by the template)", ts.name),
+                format!("Add a heading `{hashes} {}`.", ts.heading),
+            )
         };
-        self.push(Rule::MissingSection, Severity::Error, at..at, Some(ts.heading.clone()), message, Some(hint));
+        self.push(
+            Rule::MissingSection,
+            Severity::Error,
+            at..at,
+            Some(ts.heading.clone()),
+            message,
+            Some(hint),
+        );
     }
 
     fn check_section(&mut self, ts: &crate::template::TemplateSection, di: usize) -> f64 {
@@ -220,8 +295,19 @@ impl Validator<'_> {
         let heading = s.heading.range.clone();
         let name = Some(s.heading.text.clone());
         if self.is_empty(di) {
-            let severity = if ts.required { Severity::Error } else { Severity::Warning };
-            self.push(Rule::EmptySection, severity, heading, name, format!("Section “{}” is empty", ts.name), Some("Write this section, or remove it if it does not apply (say why).".to_owned()));
+            let severity = if ts.required {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            self.push(
+                Rule::EmptySection,
+                severity,
+                heading,
+                name,
+                format!("Section “{}” is empty", ts.name),
+                Some("Write this section, or remove it if it does not apply (say why).".to_owned()),
+            );
             return 0.0;
         }
         if !ts.guidance.is_empty() && self.doc.normalized_body(self.text, di) == ts.guidance {
@@ -230,7 +316,10 @@ impl Validator<'_> {
                 Severity::Warning,
                 heading,
                 name,
-                format!("Section “{}” still has the template's guidance text, unchanged", ts.name),
+                format!(
+                    "Section “{}” still has the template's guidance text, unchanged",
+                    ts.name
+                ),
                 Some("Replace the guidance with this spec's content.".to_owned()),
             );
             return 0.0;
@@ -249,11 +338,13 @@ impl Validator<'_> {
             return;
         }
         // Dates by section, for the created/updated order.
-        let mut dates: HashMap<Option<usize>, (Option<chrono::NaiveDate>, Option<(chrono::NaiveDate, usize)>)> = HashMap::new();
+        let mut dates: HashMap<Option<usize>, SectionDates> = HashMap::new();
         for (fi, f) in self.doc.fields.iter().enumerate() {
             let ts = f.section.and_then(|d| doc_to_template[d]);
             let key = HeadingKey::of_document(&f.label);
-            let Some(rule) = rules.get(&(ts, key.as_str())) else { continue };
+            let Some(rule) = rules.get(&(ts, key.as_str())) else {
+                continue;
+            };
             if self.has_placeholder(f.value_range.clone()) || f.value.is_empty() {
                 continue;
             }
@@ -272,7 +363,14 @@ impl Validator<'_> {
             {
                 let f = &self.doc.fields[fi];
                 let message = format!("“{}” ({u}) is before the creation date ({c})", f.label);
-                self.push(Rule::DateOrder, Severity::Error, f.value_range.clone(), self.section_name(f.section), message, Some("A spec cannot be updated before it was created.".to_owned()));
+                self.push(
+                    Rule::DateOrder,
+                    Severity::Error,
+                    f.value_range.clone(),
+                    self.section_name(f.section),
+                    message,
+                    Some("A spec cannot be updated before it was created.".to_owned()),
+                );
             }
         }
     }
@@ -284,11 +382,21 @@ impl Validator<'_> {
         if !rule.choices.is_empty() && !rule.choices.iter().any(|c| is_choice(value, c)) {
             let list = rule.choices.join(", ");
             let message = if value.contains(['|', '/']) {
-                format!("“{}” still lists every choice; keep one of: {list}", f.label)
+                format!(
+                    "“{}” still lists every choice; keep one of: {list}",
+                    f.label
+                )
             } else {
                 format!("“{}” is “{value}”, which is not one of: {list}", f.label)
             };
-            self.push(Rule::InvalidChoice, Severity::Error, f.value_range.clone(), section, message, Some(format!("Use one of: {list}.")));
+            self.push(
+                Rule::InvalidChoice,
+                Severity::Error,
+                f.value_range.clone(),
+                section,
+                message,
+                Some(format!("Use one of: {list}.")),
+            );
             return None;
         }
         if rule.date {
@@ -296,7 +404,14 @@ impl Validator<'_> {
                 Ok(d) => Some(d),
                 Err(_) => {
                     let message = format!("“{}” is “{value}”, which is not a valid date", f.label);
-                    self.push(Rule::InvalidDate, Severity::Error, f.value_range.clone(), section, message, Some("Write the date as YYYY-MM-DD, e.g. 2026-03-31.".to_owned()));
+                    self.push(
+                        Rule::InvalidDate,
+                        Severity::Error,
+                        f.value_range.clone(),
+                        section,
+                        message,
+                        Some("Write the date as YYYY-MM-DD, e.g. 2026-03-31.".to_owned()),
+                    );
                     None
                 }
             };
@@ -304,21 +419,41 @@ impl Validator<'_> {
         if let Some(p) = &rule.id_pattern
             && !p.matches(value)
         {
-            let message = format!("“{}” is “{value}”, which does not match the pattern {}", f.label, p.pattern);
-            self.push(Rule::IdPattern, Severity::Error, f.value_range.clone(), section, message, Some(format!("Use the form {}.", p.pattern)));
+            let message = format!(
+                "“{}” is “{value}”, which does not match the pattern {}",
+                f.label, p.pattern
+            );
+            self.push(
+                Rule::IdPattern,
+                Severity::Error,
+                f.value_range.clone(),
+                section,
+                message,
+                Some(format!("Use the form {}.", p.pattern)),
+            );
         }
         None
     }
 
     fn has_placeholder(&self, range: Range<usize>) -> bool {
-        let i = self.doc.placeholders.partition_point(|p| p.range.start < range.start);
-        self.doc.placeholders.get(i).is_some_and(|p| p.range.end <= range.end)
+        let i = self
+            .doc
+            .placeholders
+            .partition_point(|p| p.range.start < range.start);
+        self.doc
+            .placeholders
+            .get(i)
+            .is_some_and(|p| p.range.end <= range.end)
     }
 
     fn evidence(&mut self, markers: &[String], fixed: &[bool]) {
         let starts_with_marker = |line: &str| {
-            let l = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '-'));
-            markers.iter().any(|m| l.get(..m.len()).is_some_and(|p| p.eq_ignore_ascii_case(m)))
+            let l = line.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '*' | '_' | '>' | '-')
+            });
+            markers
+                .iter()
+                .any(|m| l.get(..m.len()).is_some_and(|p| p.eq_ignore_ascii_case(m)))
         };
         let paragraphs = &self.doc.paragraphs;
         let mut missing = Vec::new();
@@ -334,13 +469,20 @@ impl Validator<'_> {
             let next_ok = paragraphs.get(i + 1).is_some_and(|n| {
                 n.section == p.section
                     && n.line == p.end_line + 2
-                    && self.text[n.range.clone()].lines().next().is_some_and(starts_with_marker)
+                    && self.text[n.range.clone()]
+                        .lines()
+                        .next()
+                        .is_some_and(starts_with_marker)
             });
             if !last_ok && !next_ok {
                 missing.push((p.range.clone(), p.section));
             }
         }
-        let list = markers.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(" or ");
+        let list = markers
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>()
+            .join(" or ");
         for (range, section) in missing {
             self.push(
                 Rule::Evidence,
@@ -354,6 +496,12 @@ impl Validator<'_> {
     }
 }
 
+/// The created date and the updated date (with its field index) of one section.
+type SectionDates = (
+    Option<chrono::NaiveDate>,
+    Option<(chrono::NaiveDate, usize)>,
+);
+
 /// A field value without brackets, emphasis, code ticks or a trailing remark.
 fn clean_value(value: &str) -> &str {
     let v = strip_trailing_remark(strip_brackets(value));
@@ -363,7 +511,10 @@ fn clean_value(value: &str) -> &str {
 /// `Approved` is the choice `approved`; so is `Approved (2026-01-03)` or `Approved — by X`.
 fn is_choice(value: &str, choice: &str) -> bool {
     let (v, c) = (value.to_lowercase(), choice.to_lowercase());
-    v == c || v.strip_prefix(&c).is_some_and(|rest| rest.starts_with(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '_'))
+    v == c
+        || v.strip_prefix(&c).is_some_and(|rest| {
+            rest.starts_with(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '_')
+        })
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> f64 {
@@ -377,7 +528,11 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
 /// several candidates, one under the matched parent wins, then the first after the
 /// previous match (document order), then the first unused one.
 pub fn match_sections(doc: &Document, t: &Template) -> Vec<Option<usize>> {
-    let keys: Vec<String> = doc.sections.iter().map(|s| HeadingKey::of_document(&s.heading.text)).collect();
+    let keys: Vec<String> = doc
+        .sections
+        .iter()
+        .map(|s| HeadingKey::of_document(&s.heading.text))
+        .collect();
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, k) in keys.iter().enumerate() {
         by_key.entry(k.as_str()).or_default().push(i);
@@ -387,13 +542,19 @@ pub fn match_sections(doc: &Document, t: &Template) -> Vec<Option<usize>> {
     let mut last = 0usize;
     for ts in &t.sections {
         let candidates: Vec<usize> = if ts.title {
-            doc.sections.iter().position(|s| s.heading.level == 1).into_iter().collect()
+            doc.sections
+                .iter()
+                .position(|s| s.heading.level == 1)
+                .into_iter()
+                .collect()
         } else if ts.key.is_free() {
             Vec::new()
         } else if let Some(lit) = ts.key.literal() {
             by_key.get(lit).cloned().unwrap_or_default()
         } else {
-            (0..keys.len()).filter(|i| ts.key.matches(&keys[*i])).collect()
+            (0..keys.len())
+                .filter(|i| ts.key.matches(&keys[*i]))
+                .collect()
         };
         let parent = ts.parent.and_then(|p| matched[p]);
         let free: Vec<usize> = candidates.into_iter().filter(|c| !used[*c]).collect();
@@ -418,7 +579,15 @@ mod tests {
     use crate::template::{Manifest, Origin};
 
     fn template(text: &str) -> Template {
-        Template::from_markdown(text, &Manifest { id: "t".into(), ..Default::default() }, Origin::File, None)
+        Template::from_markdown(
+            text,
+            &Manifest {
+                id: "t".into(),
+                ..Default::default()
+            },
+            Origin::File,
+            None,
+        )
     }
 
     fn rules(report: &Report) -> Vec<&'static str> {
@@ -427,20 +596,42 @@ mod tests {
 
     #[test]
     fn choices_dates_and_ids_are_checked() {
-        let t = template("# S: [Name]\n\n**Status**: draft | approved\n**Created**: YYYY-MM-DD\n**Updated**: YYYY-MM-DD\n**Spec ID**: spec-YYYYMMDD-feature-name\n\n## Goals\n\nguidance\n");
-        let ok = validate("# S: Pay\n\n**Status**: Approved\n**Created**: 2026-01-02\n**Updated**: 2026-02-01\n**Spec ID**: spec-20260102-pay\n\n## Goals\n\nShip it.\n", Some(&t));
+        let t = template(
+            "# S: [Name]\n\n**Status**: draft | approved\n**Created**: YYYY-MM-DD\n**Updated**: YYYY-MM-DD\n**Spec ID**: spec-YYYYMMDD-feature-name\n\n## Goals\n\nguidance\n",
+        );
+        let ok = validate(
+            "# S: Pay\n\n**Status**: Approved\n**Created**: 2026-01-02\n**Updated**: 2026-02-01\n**Spec ID**: spec-20260102-pay\n\n## Goals\n\nShip it.\n",
+            Some(&t),
+        );
         assert!(ok.findings.is_empty(), "{:?}", ok.findings);
         assert_eq!(ok.score, 1.0);
-        let bad = validate("# S: Pay\n\n**Status**: shipped\n**Created**: 2026-02-30\n**Updated**: 2026-01-01\n**Spec ID**: spec-pay\n\n## Goals\n\nguidance\n", Some(&t));
-        assert_eq!(rules(&bad), ["invalid-choice", "invalid-date", "id-pattern", "unfilled-section"]);
-        let order = validate("# S: Pay\n\n**Status**: draft\n**Created**: 2026-02-03\n**Updated**: 2026-01-01\n**Spec ID**: spec-20260102-pay\n\n## Goals\n\nx\n", Some(&t));
+        let bad = validate(
+            "# S: Pay\n\n**Status**: shipped\n**Created**: 2026-02-30\n**Updated**: 2026-01-01\n**Spec ID**: spec-pay\n\n## Goals\n\nguidance\n",
+            Some(&t),
+        );
+        assert_eq!(
+            rules(&bad),
+            [
+                "invalid-choice",
+                "invalid-date",
+                "id-pattern",
+                "unfilled-section"
+            ]
+        );
+        let order = validate(
+            "# S: Pay\n\n**Status**: draft\n**Created**: 2026-02-03\n**Updated**: 2026-01-01\n**Spec ID**: spec-20260102-pay\n\n## Goals\n\nx\n",
+            Some(&t),
+        );
         assert_eq!(rules(&order), ["date-order"]);
     }
 
     #[test]
     fn missing_and_empty_sections_are_found() {
         let t = template("# T\n\n## Summary\n\nx\n\n## Risks (optional)\n\ny\n\n## Plan\n\nz\n");
-        let r = validate("# Mine\n\n## Summary\n\n<!-- nothing yet -->\n\n---\n", Some(&t));
+        let r = validate(
+            "# Mine\n\n## Summary\n\n<!-- nothing yet -->\n\n---\n",
+            Some(&t),
+        );
         assert_eq!(rules(&r), ["empty-section", "missing-section"]);
         assert_eq!(r.findings[1].section.as_deref(), Some("Plan"));
         assert_eq!(r.score, 0.5 * (1.0 + 0.0) * 0.0 + (1.0 + 0.0 + 0.0) / 3.0);
@@ -448,8 +639,13 @@ mod tests {
 
     #[test]
     fn evidence_rule_applies_to_prose_paragraphs() {
-        let t = template("# T\n\n> Every paragraph must end with an `Evidence:` line or `Evidence gap:` line.\n\n## A\n\nx\n");
-        let r = validate("# T\n\n## A\n\nWe will cache.\nEvidence: bench.md\n\nNo proof here.\n\nClaim.\n\nEvidence gap: none yet\n", Some(&t));
+        let t = template(
+            "# T\n\n> Every paragraph must end with an `Evidence:` line or `Evidence gap:` line.\n\n## A\n\nx\n",
+        );
+        let r = validate(
+            "# T\n\n## A\n\nWe will cache.\nEvidence: bench.md\n\nNo proof here.\n\nClaim.\n\nEvidence gap: none yet\n",
+            Some(&t),
+        );
         assert_eq!(rules(&r), ["evidence"]);
         assert_eq!(r.findings[0].line, 8);
     }

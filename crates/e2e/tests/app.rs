@@ -140,7 +140,7 @@ async fn file_given_on_the_command_line_opens() {
     app.quit().await;
 }
 
-const HOSTILE: &str = r#"# Hostile document
+const HOSTILE: &str = r##"# Hostile document
 
 <script>window.__pwned = "script";</script>
 
@@ -165,7 +165,7 @@ graph TD
 ```
 
 - [ ] still a normal task
-"#;
+"##;
 
 #[tokio::test]
 async fn hostile_document_runs_nothing() {
