@@ -54,3 +54,41 @@ pub fn analyze(text: &str, template: Option<&Template>) -> Analysis {
         word_count: doc.word_count,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pathological_documents_are_analysed_without_crashing() {
+        let deep_quotes = format!("{} deep\n", ">".repeat(10_000));
+        let deep_lists: String = (0..3_000)
+            .map(|i| format!("{}- item\n", "  ".repeat(i)))
+            .collect();
+        let wide_table = format!("|{}|\n|{}|\n", "c|".repeat(5_000), "-|".repeat(5_000));
+        let brackets = format!("{}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+        for text in [
+            deep_quotes,
+            deep_lists,
+            wide_table,
+            brackets,
+            String::new(),
+            "\u{feff}".into(),
+        ] {
+            let a = analyze(&text, None);
+            assert!(a.report.score >= 0.0 && a.report.score <= 1.0);
+        }
+    }
+
+    #[test]
+    fn preview_omits_raw_html_and_dangerous_links() {
+        let a = analyze(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) <svg onload=alert(1)>\n",
+            None,
+        );
+        assert!(!a.html.contains("<script"));
+        assert!(!a.html.contains("onerror"));
+        assert!(!a.html.contains("onload"));
+        assert!(!a.html.contains("javascript:"));
+    }
+}

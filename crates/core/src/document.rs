@@ -325,44 +325,57 @@ impl<'t> Walker<'t> {
         });
     }
 
+    /// Visits a block and everything inside it, in document order. Iterative, so
+    /// 10,000 nested quotes or lists cannot overflow the stack.
     fn walk_block<'a>(&mut self, node: &'a AstNode<'a>) {
-        match &node.data().value {
-            NodeValue::CodeBlock(_) | NodeValue::FrontMatter(_) | NodeValue::ThematicBreak => {}
-            NodeValue::HtmlBlock(html) => {
-                if html.literal.trim_start().starts_with("<!--") {
-                    self.doc.comments.push(self.range_of(node));
+        let mut stack = vec![node];
+        while let Some(node) = stack.pop() {
+            let descend = match &node.data().value {
+                NodeValue::CodeBlock(_) | NodeValue::FrontMatter(_) | NodeValue::ThematicBreak => {
+                    false
                 }
-            }
-            NodeValue::Paragraph => self.paragraph(node, false),
-            NodeValue::Heading(_) => self.inlines(node),
-            NodeValue::TaskItem(task) => {
-                let symbol_offset = self.lines.at(task.symbol_sourcepos.start);
-                let text = node
-                    .children()
-                    .find(|c| matches!(c.data().value, NodeValue::Paragraph))
-                    .map(|p| inline_text(p).trim().to_owned())
-                    .unwrap_or_default();
-                self.doc.tasks.push(TaskItem {
-                    line: node.data().sourcepos.start.line,
-                    checked: task.symbol.is_some(),
-                    text,
-                    symbol_offset,
-                    section: self.current,
-                });
-                for child in node.children() {
-                    self.walk_block(child);
+                NodeValue::HtmlBlock(html) => {
+                    if html.literal.trim_start().starts_with("<!--") {
+                        self.doc.comments.push(self.range_of(node));
+                    }
+                    false
                 }
-            }
-            NodeValue::Table(table) if table.num_columns == 2 => {
-                for row in node.children() {
-                    self.table_row(row);
+                NodeValue::Paragraph => {
+                    self.paragraph(node, false);
+                    false
                 }
-            }
-            NodeValue::TableCell => self.inlines(node),
-            _ => {
-                for child in node.children() {
-                    self.walk_block(child);
+                NodeValue::Heading(_) | NodeValue::TableCell => {
+                    self.inlines(node);
+                    false
                 }
+                NodeValue::TaskItem(task) => {
+                    let symbol_offset = self.lines.at(task.symbol_sourcepos.start);
+                    let text = node
+                        .children()
+                        .find(|c| matches!(c.data().value, NodeValue::Paragraph))
+                        .map(|p| inline_text(p).trim().to_owned())
+                        .unwrap_or_default();
+                    self.doc.tasks.push(TaskItem {
+                        line: node.data().sourcepos.start.line,
+                        checked: task.symbol.is_some(),
+                        text,
+                        symbol_offset,
+                        section: self.current,
+                    });
+                    true
+                }
+                NodeValue::Table(table) if table.num_columns == 2 => {
+                    for row in node.children() {
+                        self.table_row(row);
+                    }
+                    false
+                }
+                _ => true,
+            };
+            if descend {
+                let first = stack.len();
+                stack.extend(node.children());
+                stack[first..].reverse();
             }
         }
     }
@@ -435,9 +448,11 @@ impl<'t> Walker<'t> {
         self.inlines(node);
     }
 
-    /// Placeholders and words in the inline content of a block.
+    /// Placeholders and words in the inline content of a block (iterative).
     fn inlines<'a>(&mut self, block: &'a AstNode<'a>) {
-        for child in block.children() {
+        let mut stack: Vec<&'a AstNode<'a>> = block.children().collect();
+        stack.reverse();
+        while let Some(child) = stack.pop() {
             let data = child.data();
             match &data.value {
                 NodeValue::Text(t) => {
@@ -468,14 +483,16 @@ impl<'t> Walker<'t> {
                         });
                     }
                 }
-                NodeValue::Code(c) => {
-                    self.doc.word_count += count_words(&c.literal);
-                }
+                NodeValue::Code(c) => self.doc.word_count += count_words(&c.literal),
                 // Link text is a link, not something to fill in; the URL never is.
                 NodeValue::Link(_) | NodeValue::Image(_) | NodeValue::FootnoteReference(_) => {
                     self.doc.word_count += count_words(&inline_text(child));
                 }
-                _ => self.inlines(child),
+                _ => {
+                    let first = stack.len();
+                    stack.extend(child.children());
+                    stack[first..].reverse();
+                }
             }
         }
     }
