@@ -68,6 +68,54 @@ fn user_templates_folder_is_listed_and_junk_is_reported() {
 }
 
 #[test]
+fn a_team_template_folder_can_be_given_and_its_templates_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = dir.path().join("team");
+    std::fs::create_dir_all(&team).unwrap();
+    std::fs::write(
+        team.join("rfc.md"),
+        "# RFC: [Title]\n\n**Status**: open | closed\n\n## Context\n\n[Why]\n",
+    )
+    .unwrap();
+    let out = specwright(
+        &[
+            "--template-dir",
+            "team",
+            "new",
+            "--template",
+            "rfc",
+            "--title",
+            "Caching",
+            "-o",
+            "c.md",
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(dir.path().join("c.md")).unwrap();
+    assert!(
+        text.starts_with("# RFC: Caching\n\n**Status**: open\n"),
+        "{text}"
+    );
+    let out = specwright(
+        &[
+            "validate",
+            "c.md",
+            "--template-dir",
+            "team",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(json(&out)[0]["template"], "rfc");
+}
+
+#[test]
 fn new_validate_checklist_toggle_round_trip_for_every_template() {
     let dir = tempfile::tempdir().unwrap();
     for (id, _) in common::template_files() {

@@ -129,8 +129,23 @@ fn template_bodies_exclude_preambles_wrappers_and_usage_notes() {
 fn placeholders_and_fields_point_at_their_text() {
     for (id, path) in common::template_files() {
         let text = std::fs::read_to_string(&path).unwrap();
-        let (doc, _) = Document::parse(&text);
+        let (doc, lines) = Document::parse(&text);
         assert!(!doc.placeholders.is_empty(), "{id} has placeholders");
+        for t in &doc.tasks {
+            assert_eq!(
+                lines.line_col(t.range.start),
+                (t.line, t.column),
+                "{id}: task at line {}",
+                t.line
+            );
+            assert!(t.range.contains(&t.symbol_offset));
+        }
+        for s in &doc.sections {
+            assert_eq!(
+                lines.line_col(s.heading.range.start),
+                (s.heading.line, s.heading.column)
+            );
+        }
         for p in &doc.placeholders {
             assert_eq!(
                 &text[p.range.clone()],

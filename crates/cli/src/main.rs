@@ -20,6 +20,9 @@ use specwright_core::{
     about = "Write, check and tick off specs made from templates."
 )]
 struct Cli {
+    /// Another folder of templates (a team folder); may be given several times.
+    #[arg(long = "template-dir", global = true, value_name = "DIR")]
+    template_dirs: Vec<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -76,7 +79,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
+    match run(cli.command, &cli.template_dirs) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("specwright: {e}");
@@ -85,22 +88,27 @@ fn main() -> ExitCode {
     }
 }
 
-/// The catalog: built-ins plus the user's template folder (problems there are
-/// reported on stderr but do not stop the command).
-fn catalog() -> Catalog {
+/// The catalog: built-ins, the user's template folder and any `--template-dir`
+/// (problems there are reported on stderr but do not stop the command).
+fn catalog(extra: &[PathBuf]) -> Catalog {
     let mut catalog = Catalog::builtin();
-    if let Some(dir) = specwright_core::catalog::user_template_dir() {
-        for e in catalog.add_folder(&dir, specwright_core::Origin::User) {
+    let user =
+        specwright_core::catalog::user_template_dir().map(|d| (d, specwright_core::Origin::User));
+    let team = extra
+        .iter()
+        .map(|d| (d.clone(), specwright_core::Origin::Team));
+    for (dir, origin) in user.into_iter().chain(team) {
+        for e in catalog.add_folder(&dir, origin) {
             eprintln!("specwright: warning: {e}");
         }
     }
     catalog
 }
 
-fn run(command: Command) -> Result<ExitCode, Error> {
+fn run(command: Command, template_dirs: &[PathBuf]) -> Result<ExitCode, Error> {
     match command {
         Command::Templates { format } => {
-            output::templates(&catalog().infos(), format == Format::Json);
+            output::templates(&catalog(template_dirs).infos(), format == Format::Json);
             Ok(ExitCode::SUCCESS)
         }
         Command::New {
@@ -109,7 +117,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             owner,
             output,
         } => {
-            let template = catalog().resolve(&template)?;
+            let template = catalog(template_dirs).resolve(&template)?;
             let today = chrono::Local::now().date_naive();
             let text = specwright_core::new_document(
                 &template,
@@ -141,7 +149,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             files,
             template,
             format,
-        } => validate(&files, template.as_deref(), format),
+        } => validate(&catalog(template_dirs), &files, template.as_deref(), format),
         Command::Checklist { file, format } => {
             let text = storage::read_document(&file)?.text;
             let (doc, _) = Document::parse(&text);
@@ -163,8 +171,12 @@ fn run(command: Command) -> Result<ExitCode, Error> {
     }
 }
 
-fn validate(files: &[PathBuf], template: Option<&str>, format: Format) -> Result<ExitCode, Error> {
-    let catalog = catalog();
+fn validate(
+    catalog: &Catalog,
+    files: &[PathBuf],
+    template: Option<&str>,
+    format: Format,
+) -> Result<ExitCode, Error> {
     let fixed = template.map(|t| catalog.resolve(t)).transpose()?;
     let mut reports = Vec::new();
     let mut unreadable = false;

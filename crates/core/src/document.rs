@@ -21,6 +21,7 @@ pub struct Heading {
     /// The heading's inline text, as a reader sees it.
     pub text: String,
     pub line: usize,
+    pub column: usize,
     /// Byte range of the whole heading (its line for ATX headings).
     pub range: Range<usize>,
 }
@@ -44,6 +45,10 @@ pub struct Section {
 #[derive(Debug, Clone, Serialize)]
 pub struct TaskItem {
     pub line: usize,
+    /// 1-based byte column where the item (its list marker) starts.
+    pub column: usize,
+    /// Byte range of the whole item, nested items included.
+    pub range: Range<usize>,
     pub checked: bool,
     /// The item's text (first paragraph).
     pub text: String,
@@ -73,7 +78,9 @@ pub struct Field {
     pub value: String,
     /// Byte range of the value in the original text.
     pub value_range: Range<usize>,
+    /// 1-based line and byte column of the value.
     pub line: usize,
+    pub column: usize,
     pub kind: FieldKind,
     pub section: Option<usize>,
 }
@@ -258,6 +265,7 @@ impl<'t> Walker<'t> {
                 level,
                 text,
                 line,
+                column: node.data().sourcepos.start.column,
                 range: range.clone(),
             },
             parent: self.open.last().copied(),
@@ -300,6 +308,7 @@ impl<'t> Walker<'t> {
                     value: value.to_owned(),
                     value_range: value_range.clone(),
                     line: line_no,
+                    column: value_start - offset + 1,
                     kind: FieldKind::FrontMatter,
                     section: None,
                 });
@@ -357,6 +366,8 @@ impl<'t> Walker<'t> {
                         .unwrap_or_default();
                     self.doc.tasks.push(TaskItem {
                         line: node.data().sourcepos.start.line,
+                        column: node.data().sourcepos.start.column,
+                        range: self.range_of(node),
                         checked: task.symbol.is_some(),
                         text,
                         symbol_offset,
@@ -399,6 +410,7 @@ impl<'t> Walker<'t> {
                 value: trimmed.to_owned(),
                 value_range: start..start + trimmed.len(),
                 line: row.data().sourcepos.start.line,
+                column: self.lines.line_col(start).1,
                 kind: FieldKind::TableRow,
                 section: self.current,
             });
@@ -430,6 +442,7 @@ impl<'t> Walker<'t> {
                         value: value.to_owned(),
                         value_range: value_start..value_start + value.len(),
                         line,
+                        column: value_start - line_range.start + 1,
                         kind: FieldKind::BoldLabel,
                         section: self.current,
                     });
