@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Catalog;
 use crate::checklist::Checklist;
 use crate::document::Document;
 use crate::markdown::{self, LineIndex};
@@ -31,10 +32,21 @@ pub struct Analysis {
 
 /// Parses `text` once and returns its preview, checklist, validation and outline.
 pub fn analyze(text: &str, template: Option<&Template>) -> Analysis {
+    analyze_with(text, |_| template)
+}
+
+/// Like [`analyze`], validating against `template` if given, else against the
+/// template the catalog recognises in the document — still with one parse.
+pub fn analyze_recognising(text: &str, catalog: &Catalog, template: Option<&Template>) -> Analysis {
+    analyze_with(text, |doc| template.or_else(|| catalog.recognise_document(doc)))
+}
+
+fn analyze_with<'t>(text: &str, choose: impl FnOnce(&Document) -> Option<&'t Template>) -> Analysis {
     let arena = comrak::Arena::new();
     let root = markdown::parse(&arena, text);
     let lines = LineIndex::new(text);
     let doc = Document::from_ast(text, &lines, root);
+    let template = choose(&doc);
     let html = markdown::render_html(root);
     let report = validate_document(text, &lines, &doc, template);
     let outline = doc
@@ -78,6 +90,18 @@ mod tests {
             let a = analyze(&text, None);
             assert!(a.report.score >= 0.0 && a.report.score <= 1.0);
         }
+    }
+
+    #[test]
+    fn recognises_the_template_in_the_same_parse() {
+        let catalog = Catalog::builtin();
+        let t = catalog.get("technical-spec-evidence").unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap();
+        let text = crate::new_document(t, &crate::NewDocument { title: "X".into(), owner: None, today });
+        let a = analyze_recognising(&text, &catalog, None);
+        assert_eq!(a.report.template.as_deref(), Some("technical-spec-evidence"));
+        let forced = analyze_recognising(&text, &catalog, catalog.get("product-spec"));
+        assert_eq!(forced.report.template.as_deref(), Some("product-spec"));
     }
 
     #[test]

@@ -144,6 +144,11 @@ impl Catalog {
         })
     }
 
+    /// [`Catalog::recognise_document`] for a text (parses it).
+    pub fn recognise(&self, text: &str) -> Option<&Template> {
+        self.recognise_document(&Document::parse(text).0)
+    }
+
     /// The template a document was written from: its front matter `template:` key,
     /// else the template whose headings it matches best (at least 30% of them).
     pub fn recognise_document(&self, doc: &Document) -> Option<&Template> {

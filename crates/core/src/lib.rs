@@ -21,7 +21,7 @@ pub mod template;
 pub mod toggle;
 pub mod validate;
 
-pub use analysis::{Analysis, OutlineEntry, analyze};
+pub use analysis::{Analysis, OutlineEntry, analyze, analyze_recognising};
 pub use catalog::{Catalog, Origin, TemplateInfo};
 pub use checklist::{Checklist, ChecklistGroup, ChecklistItem, Progress};
 pub use error::{Error, Result};
