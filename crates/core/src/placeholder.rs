@@ -137,7 +137,8 @@ fn is_placeholder_inner(inner: &str, open: u8) -> bool {
     if trimmed.is_empty() || matches!(trimmed, "x" | "X") {
         return false;
     }
-    if !trimmed.chars().any(char::is_alphanumeric) {
+    if !trimmed.chars().any(char::is_alphanumeric) || trimmed.starts_with(['-', '+', '=', '^', '/', '\\']) {
+        // `[-MaxInt, MaxInt]` is an interval, not something to fill in.
         return false;
     }
     if open == b'<' {
@@ -332,6 +333,7 @@ mod tests {
         assert!(found("[ ] and [x]").is_empty());
         assert!(found("TBDs are fine in words like STUBBED; ANNNN too").is_empty());
         assert!(found("A -> B <- C").is_empty());
+        assert!(found("range [-MaxInt, MaxInt]").is_empty());
     }
 
     #[test]
