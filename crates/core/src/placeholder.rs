@@ -137,7 +137,7 @@ fn is_placeholder_inner(inner: &str, open: u8) -> bool {
     if trimmed.is_empty() || matches!(trimmed, "x" | "X") {
         return false;
     }
-    if !trimmed.chars().any(char::is_alphanumeric) || trimmed.starts_with(['-', '+', '=', '^', '/', '\\']) {
+    if !trimmed.chars().any(char::is_alphanumeric) || trimmed.starts_with(['-', '+', '=', '^']) {
         // `[-MaxInt, MaxInt]` is an interval, not something to fill in.
         return false;
     }
