@@ -38,10 +38,15 @@ pub fn analyze(text: &str, template: Option<&Template>) -> Analysis {
 /// Like [`analyze`], validating against `template` if given, else against the
 /// template the catalog recognises in the document — still with one parse.
 pub fn analyze_recognising(text: &str, catalog: &Catalog, template: Option<&Template>) -> Analysis {
-    analyze_with(text, |doc| template.or_else(|| catalog.recognise_document(doc)))
+    analyze_with(text, |doc| {
+        template.or_else(|| catalog.recognise_document(doc))
+    })
 }
 
-fn analyze_with<'t>(text: &str, choose: impl FnOnce(&Document) -> Option<&'t Template>) -> Analysis {
+fn analyze_with<'t>(
+    text: &str,
+    choose: impl FnOnce(&Document) -> Option<&'t Template>,
+) -> Analysis {
     let arena = comrak::Arena::new();
     let root = markdown::parse(&arena, text);
     let lines = LineIndex::new(text);
@@ -97,9 +102,19 @@ mod tests {
         let catalog = Catalog::builtin();
         let t = catalog.get("technical-spec-evidence").unwrap();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap();
-        let text = crate::new_document(t, &crate::NewDocument { title: "X".into(), owner: None, today });
+        let text = crate::new_document(
+            t,
+            &crate::NewDocument {
+                title: "X".into(),
+                owner: None,
+                today,
+            },
+        );
         let a = analyze_recognising(&text, &catalog, None);
-        assert_eq!(a.report.template.as_deref(), Some("technical-spec-evidence"));
+        assert_eq!(
+            a.report.template.as_deref(),
+            Some("technical-spec-evidence")
+        );
         let forced = analyze_recognising(&text, &catalog, catalog.get("product-spec"));
         assert_eq!(forced.report.template.as_deref(), Some("product-spec"));
     }
