@@ -182,3 +182,22 @@ fn a_failed_save_is_a_clear_error_and_leaves_the_old_file() {
         assert!(matches!(e, Error::WriteFailed { .. }), "{e:?}");
     }
 }
+
+/// Found by fuzzing (parse_validate): a lone CR ends a line for comrak, and the
+/// line index counted only LF, so byte ranges fell mid-character and slicing panicked.
+#[test]
+fn regression_lone_carriage_returns_end_lines() {
+    let catalog = Catalog::builtin();
+    let text = "# Technical Specification: X\r\r## Metadata\r\r| Field | Value |\r|---|---|\r| **Status** | Draft |\r| **Reviewers\u{1}** | [Names] |\r\r<!-- note -->\r## Goals\r\rcafé ✅\r- [ ] ship\r";
+    for t in catalog.templates() {
+        let a = analyze(text, Some(t));
+        for f in &a.report.findings {
+            assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        }
+    }
+    let a = analyze(text, None);
+    let item = &a.checklist.items[0];
+    assert_eq!(item.line, 14);
+    let toggled = toggle(text, 14).unwrap();
+    assert_eq!(toggled, text.replace("- [ ] ship", "- [x] ship"));
+}

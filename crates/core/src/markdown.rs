@@ -43,11 +43,18 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Indexes the line starts of `text` (LF or CRLF line endings).
+    /// Indexes the line starts of `text`. Like CommonMark (and comrak's
+    /// positions), LF, CRLF and a lone CR each end a line.
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(text.len() / 40 + 1);
         starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue; // the LF that follows ends this line
+            }
+            starts.push(i + 1);
+        }
         Self {
             starts,
             len: text.len(),
@@ -93,17 +100,14 @@ impl LineIndex {
     /// Byte range of a 1-based line, without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.offset(line, 1);
-        let end = self
-            .starts
-            .get(line)
-            .map(|next| *next - 1)
-            .unwrap_or(self.len);
-        let end = if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
-            end - 1
+        let next = self.starts.get(line).copied().unwrap_or(self.len);
+        let content = &text.as_bytes()[start.min(next)..next];
+        let terminator = if content.ends_with(b"\r\n") {
+            2
         } else {
-            end.max(start)
+            usize::from(content.ends_with(b"\n") || content.ends_with(b"\r"))
         };
-        start..end
+        start..(next - terminator).max(start)
     }
 }
 
@@ -137,5 +141,10 @@ mod tests {
         assert_eq!(&text[idx.line_range(text, 1)], "ab");
         assert_eq!(&text[idx.line_range(text, 3)], "");
         assert_eq!(&text[idx.line_range(text, 4)], "ef");
+        let cr = "a\rb\r\nc";
+        let idx = LineIndex::new(cr);
+        assert_eq!(idx.line_count(), 3);
+        assert_eq!(&cr[idx.line_range(cr, 2)], "b");
+        assert_eq!(idx.line_col(5), (3, 1));
     }
 }
