@@ -46,6 +46,8 @@ pub enum Error {
     UnknownTemplate { id: String },
     #[error("{}: not a usable template: {reason}", path.display())]
     InvalidTemplate { path: PathBuf, reason: String },
+    #[error("{}: not a readable draft: {reason}", path.display())]
+    InvalidDraft { path: PathBuf, reason: String },
 }
 
 impl Error {
@@ -63,6 +65,7 @@ impl Error {
             Error::NoTaskOnLine { .. } => "no-task-on-line",
             Error::UnknownTemplate { .. } => "unknown-template",
             Error::InvalidTemplate { .. } => "invalid-template",
+            Error::InvalidDraft { .. } => "invalid-draft",
         }
     }
 }

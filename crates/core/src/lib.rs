@@ -14,6 +14,7 @@ pub mod error;
 pub mod finding;
 pub mod headings;
 pub mod instantiate;
+pub mod journal;
 pub mod markdown;
 pub mod placeholder;
 pub mod storage;
