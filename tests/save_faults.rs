@@ -83,6 +83,10 @@ fn sigkill_during_saves_never_leaves_a_partial_file() {
         "the writer got to save several versions: {seen:?}"
     );
     assert!(kills >= 50, "only {kills} kills in the time limit");
+    eprintln!(
+        "{kills} SIGKILLs during saves, {} distinct complete versions found on disk",
+        seen.len()
+    );
     let versions: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     // Only the document and at most the temporary file of the save that was killed.
     assert!(versions.len() <= 1 + kills, "temporary files are bounded");

@@ -14,6 +14,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+const TEMP_PREFIX: &str = ".specwright-";
+const TEMP_SUFFIX: &str = ".tmp";
+
 /// Largest document the engine opens (64 MiB).
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
@@ -119,8 +122,8 @@ pub fn save_atomically(path: &Path, text: &str) -> Result<ContentHash> {
         _ => PathBuf::from("."),
     };
     let mut tmp = tempfile::Builder::new()
-        .prefix(".specwright-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(fail)?;
     tmp.write_all(text.as_bytes()).map_err(fail)?;
@@ -135,7 +138,35 @@ pub fn save_atomically(path: &Path, text: &str) -> Result<ContentHash> {
         // Make the rename itself durable; not all platforms support fsync on a folder.
         let _ = d.sync_all();
     }
+    remove_stale_temporaries(&dir);
     Ok(ContentHash::of(text.as_bytes()))
+}
+
+/// Temporary files older than this were left by a save that was killed.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes temporary files of saves that were killed (power loss, SIGKILL) so
+/// they do not pile up beside the user's documents. Best effort.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMPORARY);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Saves like [`save_atomically`], but refuses with [`Error::ChangedOnDisk`] when the
@@ -218,6 +249,25 @@ mod tests {
         }
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn stale_temporaries_of_killed_saves_are_removed_fresh_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".specwright-abc.tmp");
+        let fresh = dir.path().join(".specwright-def.tmp");
+        std::fs::write(&stale, "half a save").unwrap();
+        std::fs::write(&fresh, "a save in progress").unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        save_atomically(&dir.path().join("a.md"), "x").unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists());
     }
 
     #[test]
