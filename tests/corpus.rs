@@ -85,10 +85,7 @@ fn tasks_in_html_comments_and_code_are_not_tasks() {
 #[test]
 fn every_task_symbol_is_the_checkbox_byte() {
     let mut total = 0;
-    for path in common::kep_files()
-        .into_iter()
-        .chain(common::template_files().into_iter().map(|(_, p)| p))
-    {
+    for path in common::all_documents() {
         let text = storage::read_document(&path).unwrap().text;
         let (doc, _) = Document::parse(&text);
         for t in &doc.tasks {
@@ -112,10 +109,7 @@ fn every_task_symbol_is_the_checkbox_byte() {
 
 #[test]
 fn toggling_changes_one_byte_and_twice_restores_in_every_document() {
-    for path in common::kep_files()
-        .into_iter()
-        .chain(common::template_files().into_iter().map(|(_, p)| p))
-    {
+    for path in common::all_documents() {
         let text = storage::read_document(&path).unwrap().text;
         let (doc, _) = Document::parse(&text);
         for t in &doc.tasks {

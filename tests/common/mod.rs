@@ -43,6 +43,13 @@ pub fn kep_files() -> Vec<PathBuf> {
     out
 }
 
+/// Every KEP and every built-in template.
+pub fn all_documents() -> Vec<PathBuf> {
+    let mut out = kep_files();
+    out.extend(template_files().into_iter().map(|(_, p)| p));
+    out
+}
+
 /// The KEP template, used as a user template for the KEPs.
 pub fn kep_template() -> PathBuf {
     root().join("tests/fixtures/keps/NNNN-kep-template/README.md")
