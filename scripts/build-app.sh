@@ -12,7 +12,9 @@ profile=${PROFILE:-debug}
 cd "$root/ui"
 stamp=node_modules/.specwright-lock-stamp
 if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
-  npm ci --no-audit --no-fund
+  # Some registry mirrors omit other platforms' optional packages from the lock
+  # file, which makes `npm ci` refuse it; `npm install` then does the same job.
+  npm ci --no-audit --no-fund || npm install --no-audit --no-fund
   cp package-lock.json "$stamp"
 fi
 

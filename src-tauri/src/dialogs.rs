@@ -73,3 +73,16 @@ impl Dialogs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn native_dialogs_unless_a_debug_build_is_scripted() {
+        // The variable is not set in the test environment.
+        if std::env::var_os(FAKE_DIALOGS_ENV).is_none() {
+            assert!(matches!(Dialogs::from_env(), Dialogs::Native));
+        }
+    }
+}

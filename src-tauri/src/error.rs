@@ -16,7 +16,10 @@ pub struct AppError {
 impl AppError {
     /// An error raised by the shell itself rather than the engine.
     pub fn new(kind: &str, message: impl Into<String>) -> Self {
-        Self { kind: kind.to_owned(), message: message.into() }
+        Self {
+            kind: kind.to_owned(),
+            message: message.into(),
+        }
     }
 }
 
@@ -30,13 +33,19 @@ impl std::error::Error for AppError {}
 
 impl From<specwright_core::Error> for AppError {
     fn from(err: specwright_core::Error) -> Self {
-        Self { kind: err.kind().to_owned(), message: err.to_string() }
+        Self {
+            kind: err.kind().to_owned(),
+            message: err.to_string(),
+        }
     }
 }
 
 impl From<tauri::Error> for AppError {
     fn from(err: tauri::Error) -> Self {
-        Self::new("window", format!("The window system reported a problem: {err}"))
+        Self::new(
+            "window",
+            format!("The window system reported a problem: {err}"),
+        )
     }
 }
 
@@ -48,3 +57,32 @@ impl From<tokio::task::JoinError> for AppError {
 
 /// Result type of every command.
 pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn engine_errors_keep_their_kind_and_name_the_file() {
+        let err = specwright_core::Error::ChangedOnDisk {
+            path: "/specs/checkout.md".into(),
+        };
+        let app = AppError::from(err);
+        assert_eq!(app.kind, "changed-on-disk");
+        assert!(
+            app.message.contains("/specs/checkout.md"),
+            "{}",
+            app.message
+        );
+    }
+
+    #[test]
+    fn errors_serialize_as_kind_and_message() {
+        let json =
+            serde_json::to_value(AppError::new("no-path", "Choose where to save it.")).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"kind": "no-path", "message": "Choose where to save it."})
+        );
+    }
+}

@@ -178,22 +178,23 @@ mod ipc_types {
 
     /// Every type the UI sends or receives; their dependencies come along.
     fn export_all(dir: &Path) {
+        let config = ts_rs::Config::new().with_out_dir(dir);
         let results = [
-            crate::error::AppError::export_all_to(dir),
-            OpenedDocument::export_all_to(dir),
-            SavedDocument::export_all_to(dir),
-            AnalyzeRequest::export_all_to(dir),
-            ToggleRequest::export_all_to(dir),
-            CreateRequest::export_all_to(dir),
-            CreatedDocument::export_all_to(dir),
-            SaveRequest::export_all_to(dir),
-            SaveAsRequest::export_all_to(dir),
-            SaveTemplateRequest::export_all_to(dir),
-            TemplateList::export_all_to(dir),
-            TemplatePreview::export_all_to(dir),
-            RecentFile::export_all_to(dir),
-            ShellEvent::export_all_to(dir),
-            specwright_core::Analysis::export_all_to(dir),
+            crate::error::AppError::export_all(&config),
+            OpenedDocument::export_all(&config),
+            SavedDocument::export_all(&config),
+            AnalyzeRequest::export_all(&config),
+            ToggleRequest::export_all(&config),
+            CreateRequest::export_all(&config),
+            CreatedDocument::export_all(&config),
+            SaveRequest::export_all(&config),
+            SaveAsRequest::export_all(&config),
+            SaveTemplateRequest::export_all(&config),
+            TemplateList::export_all(&config),
+            TemplatePreview::export_all(&config),
+            RecentFile::export_all(&config),
+            ShellEvent::export_all(&config),
+            specwright_core::Analysis::export_all(&config),
         ];
         for result in results {
             result.expect("export TypeScript");
@@ -209,7 +210,10 @@ mod ipc_types {
                     .filter(|p| p.extension().is_some_and(|e| e == "ts"))
                     .map(|p| {
                         let name = p.file_name().unwrap().to_string_lossy().into_owned();
-                        (name, std::fs::read_to_string(&p).unwrap().replace("\r\n", "\n"))
+                        (
+                            name,
+                            std::fs::read_to_string(&p).unwrap().replace("\r\n", "\n"),
+                        )
                     })
                     .collect()
             })

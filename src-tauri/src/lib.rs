@@ -12,12 +12,12 @@ mod menu;
 mod navigation;
 mod settings;
 mod state;
+mod window_events;
 
 use std::path::PathBuf;
 
-use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+use tauri::Manager;
 
-use crate::ipc::{SHELL_EVENT, ShellEvent};
 use crate::state::AppState;
 
 pub use error::AppError;
@@ -27,30 +27,27 @@ pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
             let config_dir = app.path().app_config_dir()?;
-            app.manage(AppState::new(&config_dir, launch_file(), dialogs::Dialogs::from_env()));
+            app.manage(AppState::new(
+                &config_dir,
+                launch_file(),
+                dialogs::Dialogs::from_env(),
+            ));
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(|app, event| menu::forward(app, event.id().as_ref()));
-            let config = app.config().app.windows.iter().find(|w| w.label == "main").cloned();
+            let config = app
+                .config()
+                .app
+                .windows
+                .iter()
+                .find(|w| w.label == "main")
+                .cloned();
             let config = config.ok_or("tauri.conf.json has no window labelled main")?;
             tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
                 .on_navigation(navigation::allow)
                 .build()?;
             Ok(())
         })
-        .on_window_event(|window, event| match event {
-            WindowEvent::CloseRequested { api, .. } => {
-                if window.state::<AppState>().file().dirty {
-                    api.prevent_close();
-                    let _ = window.emit(SHELL_EVENT, ShellEvent::CloseRequested);
-                }
-            }
-            WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => {
-                if let Some(path) = paths.iter().find(|p| is_markdown(p)) {
-                    let _ = window.emit(SHELL_EVENT, ShellEvent::OpenFile { path: path.display().to_string() });
-                }
-            }
-            _ => {}
-        })
+        .on_window_event(window_events::handle)
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("Specwright could not start its window");
@@ -62,10 +59,4 @@ fn launch_file() -> Option<PathBuf> {
         .skip(1)
         .map(PathBuf::from)
         .find(|arg| !arg.to_string_lossy().starts_with('-'))
-}
-
-fn is_markdown(path: &std::path::Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["md", "markdown", "txt"].contains(&e.to_ascii_lowercase().as_str()))
 }

@@ -8,25 +8,58 @@ use crate::ipc::{MenuAction, SHELL_EVENT, ShellEvent};
 
 /// Menu item id, label, accelerator, action.
 const ITEMS: &[(&str, &str, Option<&str>, MenuAction)] = &[
-    ("new", "New from Template…", Some("CmdOrCtrl+N"), MenuAction::New),
+    (
+        "new",
+        "New from Template…",
+        Some("CmdOrCtrl+N"),
+        MenuAction::New,
+    ),
     ("open", "Open…", Some("CmdOrCtrl+O"), MenuAction::Open),
     ("save", "Save", Some("CmdOrCtrl+S"), MenuAction::Save),
-    ("save-as", "Save As…", Some("CmdOrCtrl+Shift+S"), MenuAction::SaveAs),
-    ("save-as-template", "Save as Template…", None, MenuAction::SaveAsTemplate),
+    (
+        "save-as",
+        "Save As…",
+        Some("CmdOrCtrl+Shift+S"),
+        MenuAction::SaveAs,
+    ),
+    (
+        "save-as-template",
+        "Save as Template…",
+        None,
+        MenuAction::SaveAsTemplate,
+    ),
     ("home", "Start Screen", None, MenuAction::Home),
     ("quit", "Quit", Some("CmdOrCtrl+Q"), MenuAction::Quit),
     ("find", "Find and Replace", None, MenuAction::Find),
     ("view-editor", "Editor Only", None, MenuAction::ViewEditor),
-    ("view-split", "Editor and Preview", None, MenuAction::ViewSplit),
-    ("view-preview", "Preview Only", None, MenuAction::ViewPreview),
-    ("toggle-checklist", "Checklist Panel", None, MenuAction::ToggleChecklist),
+    (
+        "view-split",
+        "Editor and Preview",
+        None,
+        MenuAction::ViewSplit,
+    ),
+    (
+        "view-preview",
+        "Preview Only",
+        None,
+        MenuAction::ViewPreview,
+    ),
+    (
+        "toggle-checklist",
+        "Checklist Panel",
+        None,
+        MenuAction::ToggleChecklist,
+    ),
     ("about", "About Specwright", None, MenuAction::About),
 ];
 
 /// Builds the menu bar: File, Edit, View, Help.
 pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let item = |id: &str| {
-        let (id, label, accel, _) = ITEMS.iter().find(|(i, ..)| *i == id).expect("known menu id");
+        let (id, label, accel, _) = ITEMS
+            .iter()
+            .find(|(i, ..)| *i == id)
+            .expect("known menu id");
         let mut builder = MenuItemBuilder::with_id(*id, *label);
         if let Some(accel) = accel {
             builder = builder.accelerator(*accel);
@@ -36,7 +69,11 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let file = SubmenuBuilder::new(app, "File")
         .items(&[&item("new")?, &item("open")?])
         .separator()
-        .items(&[&item("save")?, &item("save-as")?, &item("save-as-template")?])
+        .items(&[
+            &item("save")?,
+            &item("save-as")?,
+            &item("save-as-template")?,
+        ])
         .separator()
         .items(&[&item("home")?, &item("quit")?])
         .build()?;
@@ -51,12 +88,20 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("find")?)
         .build()?;
     let view = SubmenuBuilder::new(app, "View")
-        .items(&[&item("view-editor")?, &item("view-split")?, &item("view-preview")?])
+        .items(&[
+            &item("view-editor")?,
+            &item("view-split")?,
+            &item("view-preview")?,
+        ])
         .separator()
         .item(&item("toggle-checklist")?)
         .build()?;
-    let help = SubmenuBuilder::new(app, "Help").item(&item("about")?).build()?;
-    MenuBuilder::new(app).items(&[&file, &edit, &view, &help]).build()
+    let help = SubmenuBuilder::new(app, "Help")
+        .item(&item("about")?)
+        .build()?;
+    MenuBuilder::new(app)
+        .items(&[&file, &edit, &view, &help])
+        .build()
 }
 
 /// Forwards a chosen menu item to the UI.

@@ -17,7 +17,9 @@ pub fn is_app_url(url: &tauri::Url) -> bool {
 /// True for links that may be handed to the system browser or mail client.
 pub fn is_external_link(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    ["https://", "http://", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
+    ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
 }
 
 /// Decides a navigation request of the main window.

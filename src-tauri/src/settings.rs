@@ -24,7 +24,10 @@ impl Settings {
     pub fn load(path: &Path) -> Self {
         match std::fs::read_to_string(path) {
             Ok(text) => serde_json::from_str(&text).unwrap_or_else(|err| {
-                eprintln!("specwright: ignoring unreadable settings {}: {err}", path.display());
+                eprintln!(
+                    "specwright: ignoring unreadable settings {}: {err}",
+                    path.display()
+                );
                 Self::default()
             }),
             Err(_) => Self::default(),
@@ -58,7 +61,10 @@ mod tests {
         for name in ["a.md", "b.md", "a.md"] {
             settings.remember(Path::new(name));
         }
-        assert_eq!(settings.recent, vec![PathBuf::from("a.md"), PathBuf::from("b.md")]);
+        assert_eq!(
+            settings.recent,
+            vec![PathBuf::from("a.md"), PathBuf::from("b.md")]
+        );
     }
 
     #[test]
@@ -68,7 +74,10 @@ mod tests {
             settings.remember(Path::new(&format!("{i}.md")));
         }
         assert_eq!(settings.recent.len(), MAX_RECENT);
-        assert_eq!(settings.recent[0], PathBuf::from(format!("{}.md", MAX_RECENT + 4)));
+        assert_eq!(
+            settings.recent[0],
+            PathBuf::from(format!("{}.md", MAX_RECENT + 4))
+        );
     }
 
     #[test]

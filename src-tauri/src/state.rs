@@ -87,7 +87,10 @@ impl AppState {
         let team = self.settings().team_folder.clone();
         let (catalog, problems) = load_catalog(&self.user_templates, team.as_deref());
         *self.catalog.write().unwrap_or_else(PoisonError::into_inner) = catalog;
-        *self.catalog_problems.lock().unwrap_or_else(PoisonError::into_inner) = problems;
+        *self
+            .catalog_problems
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = problems;
     }
 }
 
@@ -96,10 +99,20 @@ fn load_catalog(user: &Path, team: Option<&Path>) -> (Catalog, Vec<AppError>) {
     let mut catalog = Catalog::builtin();
     let mut problems = Vec::new();
     if user.is_dir() {
-        problems.extend(catalog.add_folder(user, Origin::User).into_iter().map(AppError::from));
+        problems.extend(
+            catalog
+                .add_folder(user, Origin::User)
+                .into_iter()
+                .map(AppError::from),
+        );
     }
     if let Some(team) = team {
-        problems.extend(catalog.add_folder(team, Origin::Team).into_iter().map(AppError::from));
+        problems.extend(
+            catalog
+                .add_folder(team, Origin::Team)
+                .into_iter()
+                .map(AppError::from),
+        );
     }
     (catalog, problems)
 }
@@ -113,8 +126,10 @@ pub fn window_title(path: Option<&Path>, dirty: bool) -> String {
 
 /// The file name of `path` for people.
 pub fn display_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 #[cfg(test)]
@@ -124,6 +139,9 @@ mod tests {
     #[test]
     fn title_marks_unsaved_changes() {
         assert_eq!(window_title(None, false), "Untitled — Specwright");
-        assert_eq!(window_title(Some(Path::new("/a/spec.md")), true), "● spec.md — Specwright");
+        assert_eq!(
+            window_title(Some(Path::new("/a/spec.md")), true),
+            "● spec.md — Specwright"
+        );
     }
 }

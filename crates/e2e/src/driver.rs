@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 pub struct TauriDriver {
     child: Child,
     port: u16,
+    /// The per-test folder, used to find the app processes this test started.
+    dir: PathBuf,
 }
 
 impl TauriDriver {
@@ -29,10 +31,17 @@ impl TauriDriver {
             .expect("tauri-driver not found; run scripts/setup-system.sh");
         let deadline = Instant::now() + Duration::from_secs(10);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not start listening on {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not start listening on {port}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
-        Self { child, port }
+        Self {
+            child,
+            port,
+            dir: dir.to_path_buf(),
+        }
     }
 
     pub fn url(&self) -> String {
@@ -46,7 +55,9 @@ impl TauriDriver {
 
     fn terminate(&mut self) {
         if let Ok(None) = self.child.try_wait() {
-            let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+            let _ = Command::new("kill")
+                .args(["-TERM", &self.child.id().to_string()])
+                .status();
             let deadline = Instant::now() + Duration::from_secs(5);
             while Instant::now() < deadline {
                 if let Ok(Some(_)) = self.child.try_wait() {
@@ -54,6 +65,13 @@ impl TauriDriver {
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
+        }
+        // A test that panicked never closed its session, so the app may outlive the
+        // driver: end the app processes started with this test's own config folder.
+        for pid in processes_with_env("XDG_CONFIG_HOME", &self.dir.join("config")) {
+            let _ = Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status();
         }
         // Wait for the ports to be free for the next test.
         let deadline = Instant::now() + Duration::from_secs(5);
@@ -81,4 +99,21 @@ fn binary() -> PathBuf {
         Some(path) if path.is_file() => path,
         _ => PathBuf::from("tauri-driver"),
     }
+}
+
+/// Process ids whose environment has `name=value` (Linux `/proc`).
+fn processes_with_env(name: &str, value: &Path) -> Vec<u32> {
+    let wanted = format!("{name}={}", value.display()).into_bytes();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| *pid != std::process::id())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/environ"))
+                .is_ok_and(|env| env.split(|b| *b == 0).any(|var| var == wanted.as_slice()))
+        })
+        .collect()
 }

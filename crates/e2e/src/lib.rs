@@ -10,7 +10,6 @@ mod display;
 mod driver;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -20,7 +19,7 @@ use serde_json::{Value, json};
 pub use fantoccini::key::Key;
 
 /// Only one app window at a time: they would share the driver ports and the display.
-static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// How long to wait for the UI to react before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
@@ -32,15 +31,18 @@ pub struct App {
     pub dir: tempfile::TempDir,
     name: String,
     driver: driver::TauriDriver,
-    _turn: MutexGuard<'static, ()>,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl App {
     /// Launches the app for the test `name` with optional command-line `args`.
     pub async fn launch(name: &str, args: &[&str]) -> App {
-        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let turn = ONE_AT_A_TIME.lock().await;
         display::ensure();
-        let dir = tempfile::Builder::new().prefix(&format!("specwright-e2e-{name}-")).tempdir().unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("specwright-e2e-{name}-"))
+            .tempdir()
+            .unwrap();
         for sub in ["home", "config", "data", "cache", "dialogs"] {
             std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         }
@@ -49,10 +51,18 @@ impl App {
             "browserName": "wry",
             "tauri:options": { "application": app_binary(), "args": args },
         });
-        let Value::Object(capabilities) = capabilities else { unreachable!() };
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
         let client = retry_connect(&driver.url(), capabilities).await;
-        let app = App { client, dir, name: name.to_owned(), driver, _turn: turn };
-        app.wait_for("[data-testid=start-screen]").await;
+        let app = App {
+            client,
+            dir,
+            name: name.to_owned(),
+            driver,
+            _turn: turn,
+        };
+        app.wait_for(".toolbar").await;
         app
     }
 
@@ -101,11 +111,27 @@ impl App {
     /// Waits until the text of `css` contains `needle`.
     pub async fn wait_for_text(&self, css: &str, needle: &str) {
         let script = "const el = document.querySelector(arguments[0]); return !!el && el.textContent.includes(arguments[1]);";
-        self.wait_until(&format!("`{css}` shows “{needle}”"), script, vec![json!(css), json!(needle)]).await;
+        self.wait_until(
+            &format!("`{css}` shows “{needle}”"),
+            script,
+            vec![json!(css), json!(needle)],
+        )
+        .await;
     }
 
+    /// Scrolls the element into view (nested scroll areas included) and clicks it.
     pub async fn click(&self, css: &str) {
-        self.wait_for(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        let el = self.wait_for(css).await;
+        let _ = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'}); return true;",
+                vec![serde_json::to_value(&el).unwrap()],
+            )
+            .await;
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e:?}"));
     }
 
     pub async fn text(&self, css: &str) -> String {
@@ -123,7 +149,10 @@ impl App {
         let editor = self.wait_for(".cm-content").await;
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
-                editor.send_keys(&char::from(Key::Enter).to_string()).await.unwrap();
+                editor
+                    .send_keys(&char::from(Key::Enter).to_string())
+                    .await
+                    .unwrap();
             }
             if !line.is_empty() {
                 editor.send_keys(line).await.unwrap();
@@ -134,13 +163,26 @@ impl App {
     /// Puts the cursor at the end of the document.
     pub async fn editor_to_end(&self) {
         self.click(".cm-content").await;
-        let keys = format!("{}{}{}", char::from(Key::Control), char::from(Key::End), char::from(Key::Control));
-        self.wait_for(".cm-content").await.send_keys(&keys).await.unwrap();
+        let keys = format!(
+            "{}{}{}",
+            char::from(Key::Control),
+            char::from(Key::End),
+            char::from(Key::Control)
+        );
+        self.wait_for(".cm-content")
+            .await
+            .send_keys(&keys)
+            .await
+            .unwrap();
     }
 
     /// Presses Ctrl+`key` in the page.
     pub async fn shortcut(&self, key: char) {
-        let keys = format!("{}{key}{}", char::from(Key::Control), char::from(Key::Control));
+        let keys = format!(
+            "{}{key}{}",
+            char::from(Key::Control),
+            char::from(Key::Control)
+        );
         let target = match self.client.find(Locator::Css(".cm-content")).await {
             Ok(editor) => editor,
             Err(_) => self.client.find(Locator::Css("body")).await.unwrap(),
@@ -150,17 +192,25 @@ impl App {
 
     /// Starts a new document from `template` through the picker.
     pub async fn new_from_template(&self, template: &str, title: &str, owner: &str) {
-        let on_start = self.js("return !document.querySelector('[data-testid=start-screen]').hidden;").await;
+        let on_start = self
+            .js("return !document.querySelector('[data-testid=start-screen]').hidden;")
+            .await;
         if on_start == Value::Bool(true) {
             self.click("[data-testid=new-from-template]").await;
         } else {
             self.click("[data-testid=toolbar-new]").await;
         }
-        self.click(&format!("[data-testid=template-{template}]")).await;
-        self.wait_for("[data-testid=template-preview] h1, [data-testid=template-preview] h2").await;
+        self.click(&format!("[data-testid=template-{template}]"))
+            .await;
+        self.wait_for("[data-testid=template-preview] h1, [data-testid=template-preview] h2")
+            .await;
         let title_input = self.wait_for("[data-testid=template-title]").await;
         title_input.send_keys(title).await.unwrap();
-        self.wait_for("[data-testid=template-owner]").await.send_keys(owner).await.unwrap();
+        self.wait_for("[data-testid=template-owner]")
+            .await
+            .send_keys(owner)
+            .await
+            .unwrap();
         self.click("[data-testid=create-document]").await;
         self.wait_for(".cm-content").await;
         self.wait_for("[data-testid=preview] > *").await;
@@ -192,16 +242,26 @@ fn app_binary() -> String {
     // target/<profile>/deps/app-<hash>
     let profile_dir = exe.parent().and_then(Path::parent).unwrap();
     let app = profile_dir.join("specwright-app");
-    assert!(app.is_file(), "{} not found; run scripts/build-app.sh first", app.display());
+    assert!(
+        app.is_file(),
+        "{} not found; run scripts/build-app.sh first",
+        app.display()
+    );
     app.display().to_string()
 }
 
 async fn retry_connect(url: &str, capabilities: serde_json::Map<String, Value>) -> Client {
     let deadline = Instant::now() + TIMEOUT;
     loop {
-        match ClientBuilder::native().capabilities(capabilities.clone()).connect(url).await {
+        match ClientBuilder::native()
+            .capabilities(capabilities.clone())
+            .connect(url)
+            .await
+        {
             Ok(client) => return client,
-            Err(err) if Instant::now() > deadline => panic!("could not start a WebDriver session: {err}"),
+            Err(err) if Instant::now() > deadline => {
+                panic!("could not start a WebDriver session: {err}")
+            }
             Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
         }
     }
@@ -211,7 +271,12 @@ impl App {
     /// Clicks the checkbox of the preview's task item whose text contains `text`.
     pub async fn click_preview_task(&self, text: &str) {
         let script = "const li = [...document.querySelectorAll('[data-testid=preview] li')].find(li => li.textContent.includes(arguments[0])); if (!li) return false; li.querySelector('input').setAttribute('data-e2e-target', '1'); return true;";
-        self.wait_until(&format!("the preview lists “{text}”"), script, vec![serde_json::json!(text)]).await;
+        self.wait_until(
+            &format!("the preview lists “{text}”"),
+            script,
+            vec![serde_json::json!(text)],
+        )
+        .await;
         self.click("[data-e2e-target='1']").await;
         let _ = self.js("document.querySelectorAll('[data-e2e-target]').forEach(e => e.removeAttribute('data-e2e-target')); return true;").await;
     }

@@ -3,8 +3,13 @@
 use serde_json::{Value, json};
 use specwright_e2e::App;
 
-const TEMPLATES: [&str; 5] =
-    ["product-spec", "technical-spec", "spec-with-front-matter", "technical-spec-ts", "technical-spec-evidence"];
+const TEMPLATES: [&str; 5] = [
+    "product-spec",
+    "technical-spec",
+    "spec-with-front-matter",
+    "technical-spec-ts",
+    "technical-spec-evidence",
+];
 
 #[tokio::test]
 async fn start_screen_then_new_from_each_builtin_template() {
@@ -21,24 +26,116 @@ async fn start_screen_then_new_from_each_builtin_template() {
             app.click("[data-testid=cancel-template]").await;
         }
         app.wait_for_text("[data-testid=preview]", &title).await;
-        app.wait_for("[data-testid=checklist] .panel-summary, [data-testid=checklist] .empty").await;
+        app.wait_for("[data-testid=checklist] .panel-summary, [data-testid=checklist] .empty")
+            .await;
+        app.click("[data-testid=tab-health]").await;
         app.wait_for("[data-testid=health-score]").await;
+        if i == 1 {
+            app.screenshot("03-health-panel").await;
+        }
+        app.click("[data-testid=tab-checklist]").await;
         let words = app.text("[data-testid=word-count]").await;
         assert!(words.ends_with("words"), "word count shown: {words}");
         app.screenshot(&format!("03-new-{id}")).await;
     }
+
+    // "Save as template" adds the document to the user's templates in the picker.
+    app.click("[data-testid=toolbar-save-as-template]").await;
+    let name = app.wait_for("[data-testid=modal-input]").await;
+    name.clear().await.unwrap();
+    name.send_keys("Team review spec").await.unwrap();
+    app.click("[data-testid=modal-ok]").await;
+    app.wait_for_text("[data-testid=toast]", "Template saved")
+        .await;
+    app.click("[data-testid=toolbar-new]").await;
+    app.wait_for_text("[data-testid=template-picker]", "Your templates")
+        .await;
+    // The engine names a template after its first heading (the file is named after the input).
+    app.wait_for_text(
+        "[data-testid=template-picker]",
+        "E2E technical-spec-evidence",
+    )
+    .await;
+    let folder = app
+        .dir
+        .path()
+        .join("config/app.specwright.editor/templates");
+    let saved: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        saved.len(),
+        1,
+        "one template file in {}: {saved:?}",
+        folder.display()
+    );
+    app.screenshot("11-user-template").await;
+    app.click("[data-testid=cancel-template]").await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn scroll_sync_and_click_in_preview_jumps_to_the_line() {
+    let app = App::launch("scroll", &[]).await;
+    app.new_from_template("product-spec", "Scroll test", "Linus")
+        .await;
+    app.wait_for("[data-testid=preview] h2").await;
+
+    // Editor → preview.
+    app.js("const s = document.querySelector('.cm-scroller'); s.scrollTop = 3000; s.dispatchEvent(new Event('scroll')); return true;")
+        .await;
+    app.wait_until(
+        "the preview follows the editor",
+        "return document.querySelector('.preview-scroll').scrollTop > 500;",
+        vec![],
+    )
+    .await;
+    app.screenshot("10-scroll-sync").await;
+
+    // Preview → editor.
+    app.js("const s = document.querySelector('.cm-scroller'); s.scrollTop = 0; s.dispatchEvent(new Event('scroll')); return true;")
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.js("const p = document.querySelector('.preview-scroll'); p.scrollTop = 0; p.scrollTop = 2500; p.dispatchEvent(new Event('scroll')); return true;")
+        .await;
+    app.wait_until(
+        "the editor follows the preview",
+        "return document.querySelector('.cm-scroller').scrollTop > 500;",
+        vec![],
+    )
+    .await;
+
+    // Clicking a heading in the preview puts the editor's cursor on its line.
+    let heading = app
+        .js("const h = [...document.querySelectorAll('[data-testid=preview] h2')][3]; h.setAttribute('data-e2e-heading', '1'); return h.textContent;")
+        .await;
+    let heading = heading.as_str().unwrap().to_owned();
+    app.click("[data-e2e-heading='1']").await;
+    app.wait_until(
+        "the editor's cursor line is the clicked heading",
+        "const l = document.querySelector('.cm-activeLine'); return !!l && l.textContent.includes(arguments[0]);",
+        vec![json!(heading)],
+    )
+    .await;
     app.quit().await;
 }
 
 #[tokio::test]
 async fn typing_updates_preview_checklist_and_ticking_changes_one_character() {
     let app = App::launch("typing", &[]).await;
-    app.new_from_template("product-spec", "Typing test", "Grace").await;
+    app.new_from_template("product-spec", "Typing test", "Grace")
+        .await;
     app.editor_to_end().await;
-    app.type_in_editor("\n\n## E2E checks\n\n- [ ] first e2e task\nsecond e2e task\n").await;
-    app.wait_for_text("[data-testid=preview]", "second e2e task").await;
-    app.wait_for_text("[data-testid=checklist]", "first e2e task").await;
-    app.wait_for_text("[data-testid=checklist]", "E2E checks").await;
+    app.type_in_editor("\n\n## E2E checks\n\n- [ ] first e2e task\nsecond e2e task")
+        .await;
+    app.wait_for_text("[data-testid=preview]", "second e2e task")
+        .await;
+    app.wait_for_text("[data-testid=checklist]", "first e2e task")
+        .await;
+    app.wait_for_text("[data-testid=checklist]", "E2E checks")
+        .await;
     app.wait_for("[data-testid=dirty-marker]").await;
     app.screenshot("04-typed").await;
 
@@ -49,7 +146,9 @@ async fn typing_updates_preview_checklist_and_ticking_changes_one_character() {
     let before = std::fs::read_to_string(&path).unwrap();
 
     let panel_box = "[data-testid=checklist] input[aria-label='first e2e task']";
-    let scroll_before = app.js("return document.querySelector('.cm-scroller').scrollTop;").await;
+    let scroll_before = app
+        .js("return document.querySelector('.cm-scroller').scrollTop;")
+        .await;
     app.click(panel_box).await;
     app.wait_until(
         "the preview shows the first task ticked",
@@ -57,8 +156,13 @@ async fn typing_updates_preview_checklist_and_ticking_changes_one_character() {
         vec![],
     )
     .await;
-    let scroll_after = app.js("return document.querySelector('.cm-scroller').scrollTop;").await;
-    assert_eq!(scroll_before, scroll_after, "ticking must not scroll the editor");
+    let scroll_after = app
+        .js("return document.querySelector('.cm-scroller').scrollTop;")
+        .await;
+    assert_eq!(
+        scroll_before, scroll_after,
+        "ticking must not scroll the editor"
+    );
 
     // Tick the second one in the preview.
     app.click_preview_task("second e2e task").await;
@@ -72,9 +176,23 @@ async fn typing_updates_preview_checklist_and_ticking_changes_one_character() {
     app.shortcut('s').await;
     wait_file_contains(&path, "- [x] second e2e task").await;
     let after = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(before.len(), after.len(), "ticking changes characters in place");
-    let differing: Vec<usize> = before.bytes().zip(after.bytes()).enumerate().filter(|(_, (a, b))| a != b).map(|(i, _)| i).collect();
-    assert_eq!(differing.len(), 2, "exactly two characters changed: {differing:?}");
+    assert_eq!(
+        before.len(),
+        after.len(),
+        "ticking changes characters in place"
+    );
+    let differing: Vec<usize> = before
+        .bytes()
+        .zip(after.bytes())
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(
+        differing.len(),
+        2,
+        "exactly two characters changed: {differing:?}"
+    );
     assert!(after.contains("- [x] first e2e task") && after.contains("- [x] second e2e task"));
     app.quit().await;
 }
@@ -86,13 +204,19 @@ async fn save_reopen_and_unsaved_changes_prompt() {
     std::fs::write(&doc, "# Existing spec\r\n\r\n- [ ] keep CRLF\r\n").unwrap();
     app.answer_open_with(&doc);
     app.click("[data-testid=open-file]").await;
-    app.wait_for_text("[data-testid=preview]", "Existing spec").await;
-    app.wait_for_text("[data-testid=doc-name]", "existing.md").await;
+    app.wait_for_text("[data-testid=preview]", "Existing spec")
+        .await;
+    app.wait_for_text("[data-testid=doc-name]", "existing.md")
+        .await;
 
     // Open then save with no edit keeps every byte (CRLF included).
     app.shortcut('s').await;
-    app.wait_for_text("[data-testid=toast]", "Saved existing.md").await;
-    assert_eq!(std::fs::read(&doc).unwrap(), b"# Existing spec\r\n\r\n- [ ] keep CRLF\r\n");
+    app.wait_for_text("[data-testid=toast]", "Saved existing.md")
+        .await;
+    assert_eq!(
+        std::fs::read(&doc).unwrap(),
+        b"# Existing spec\r\n\r\n- [ ] keep CRLF\r\n"
+    );
 
     app.editor_to_end().await;
     app.type_in_editor("More text").await;
@@ -100,7 +224,8 @@ async fn save_reopen_and_unsaved_changes_prompt() {
 
     // Opening over unsaved changes asks first; Cancel keeps the document.
     app.click("[data-testid=toolbar-open]").await;
-    app.wait_for_text("[data-testid=modal]", "Save changes?").await;
+    app.wait_for_text("[data-testid=modal]", "Save changes?")
+        .await;
     app.screenshot("06-unsaved-prompt").await;
     app.click("[data-testid=modal-cancel]").await;
     app.wait_for("[data-testid=dirty-marker]").await;
@@ -108,10 +233,14 @@ async fn save_reopen_and_unsaved_changes_prompt() {
     // Another program changes the file: saving must not silently overwrite it.
     std::fs::write(&doc, "# Changed elsewhere\n").unwrap();
     app.shortcut('s').await;
-    app.wait_for_text("[data-testid=modal]", "changed on disk").await;
+    app.wait_for_text("[data-testid=modal]", "changed on disk")
+        .await;
     app.screenshot("07-changed-on-disk").await;
     app.click("[data-testid=modal-cancel]").await;
-    assert_eq!(std::fs::read_to_string(&doc).unwrap(), "# Changed elsewhere\n");
+    assert_eq!(
+        std::fs::read_to_string(&doc).unwrap(),
+        "# Changed elsewhere\n"
+    );
 
     // "Don't save" discards and opens the other file.
     let other = app.dir.path().join("other.md");
@@ -119,14 +248,21 @@ async fn save_reopen_and_unsaved_changes_prompt() {
     app.answer_open_with(&other);
     app.click("[data-testid=toolbar-open]").await;
     app.click("[data-testid=modal-discard]").await;
-    app.wait_for_text("[data-testid=preview]", "Other spec").await;
+    app.wait_for_text("[data-testid=preview]", "Other spec")
+        .await;
 
     // Reopen from the recent files on the start screen.
     app.click("[data-testid=toolbar-home]").await;
-    app.wait_for_text("[data-testid=recent-list]", "existing.md").await;
+    app.wait_for_text("[data-testid=recent-list]", "existing.md")
+        .await;
     app.screenshot("08-recent-files").await;
-    app.click(&format!("[data-testid=recent-list] [data-path='{}']", doc.display())).await;
-    app.wait_for_text("[data-testid=preview]", "Changed elsewhere").await;
+    app.click(&format!(
+        "[data-testid=recent-list] [data-path='{}']",
+        doc.display()
+    ))
+    .await;
+    app.wait_for_text("[data-testid=preview]", "Changed elsewhere")
+        .await;
     app.quit().await;
 }
 
@@ -136,7 +272,8 @@ async fn file_given_on_the_command_line_opens() {
     let doc = dir.path().join("launched.md");
     std::fs::write(&doc, "# Launched from the file manager\n\n- [ ] a\n").unwrap();
     let app = App::launch("launch", &[doc.to_str().unwrap()]).await;
-    app.wait_for_text("[data-testid=preview]", "Launched from the file manager").await;
+    app.wait_for_text("[data-testid=preview]", "Launched from the file manager")
+        .await;
     app.quit().await;
 }
 
@@ -174,7 +311,8 @@ async fn hostile_document_runs_nothing() {
     std::fs::write(&doc, HOSTILE).unwrap();
     app.answer_open_with(&doc);
     app.click("[data-testid=open-file]").await;
-    app.wait_for_text("[data-testid=preview]", "still a normal task").await;
+    app.wait_for_text("[data-testid=preview]", "still a normal task")
+        .await;
     app.wait_for(".mermaid-diagram svg, .mermaid-error").await;
 
     // Click everything clickable in the preview.
@@ -183,13 +321,19 @@ async fn hostile_document_runs_nothing() {
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
     app.screenshot("09-hostile").await;
 
-    assert_eq!(app.js("return typeof window.__pwned;").await, json!("undefined"));
+    assert_eq!(
+        app.js("return typeof window.__pwned;").await,
+        json!("undefined")
+    );
     let dangerous = app
         .js("const p = document.querySelector('[data-testid=preview]'); return p.querySelectorAll('script, iframe, [onerror], [onclick], [onload], a[href^=javascript], a[href^=data]').length;")
         .await;
     assert_eq!(dangerous, json!(0));
     let location = app.js("return location.href;").await;
-    assert!(matches!(&location, Value::String(s) if s.starts_with("tauri://") || s.contains("tauri.localhost")), "{location}");
+    assert!(
+        matches!(&location, Value::String(s) if s.starts_with("tauri://") || s.contains("tauri.localhost")),
+        "{location}"
+    );
     app.quit().await;
 }
 
@@ -199,7 +343,11 @@ async fn wait_file_contains(path: &std::path::Path, needle: &str) {
         if std::fs::read_to_string(path).is_ok_and(|t| t.contains(needle)) {
             return;
         }
-        assert!(std::time::Instant::now() < deadline, "{} never contained {needle:?}", path.display());
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{} never contained {needle:?}",
+            path.display()
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }

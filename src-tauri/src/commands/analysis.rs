@@ -15,12 +15,9 @@ pub async fn analyze(state: State<'_, AppState>, request: AnalyzeRequest) -> App
     let catalog = state.catalog.clone();
     let analysis = tokio::task::spawn_blocking(move || {
         let catalog = catalog.read().unwrap_or_else(PoisonError::into_inner);
-        let template = request
-            .template_id
-            .as_deref()
-            .and_then(|id| catalog.get(id))
-            .or_else(|| catalog.recognise(&request.text));
-        specwright_core::analyze(&request.text, template)
+        let template = request.template_id.as_deref().and_then(|id| catalog.get(id));
+        // Without a chosen template, the one recognised in the same parse.
+        specwright_core::analyze_recognising(&request.text, &catalog, template)
     })
     .await?;
     Ok(analysis)
@@ -30,6 +27,7 @@ pub async fn analyze(state: State<'_, AppState>, request: AnalyzeRequest) -> App
 #[tauri::command]
 pub async fn toggle_task(request: ToggleRequest) -> AppResult<String> {
     let line = request.line as usize;
-    let text = tokio::task::spawn_blocking(move || specwright_core::toggle(&request.text, line)).await??;
+    let text =
+        tokio::task::spawn_blocking(move || specwright_core::toggle(&request.text, line)).await??;
     Ok(text)
 }

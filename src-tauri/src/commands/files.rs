@@ -12,7 +12,10 @@ use crate::state::{AppState, display_name, window_title};
 
 /// Shows the open dialog and reads the chosen file; `None` when cancelled.
 #[tauri::command]
-pub async fn open_dialog(window: WebviewWindow, state: State<'_, AppState>) -> AppResult<Option<OpenedDocument>> {
+pub async fn open_dialog(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> AppResult<Option<OpenedDocument>> {
     match state.dialogs.pick_open(&window).await {
         Some(path) => open(&window, &state, &path).map(Some),
         None => Ok(None),
@@ -21,17 +24,28 @@ pub async fn open_dialog(window: WebviewWindow, state: State<'_, AppState>) -> A
 
 /// Reads a file the UI already knows (recent file, dropped file, command line).
 #[tauri::command]
-pub async fn open_path(window: WebviewWindow, state: State<'_, AppState>, path: String) -> AppResult<OpenedDocument> {
+pub async fn open_path(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    path: String,
+) -> AppResult<OpenedDocument> {
     open(&window, &state, Path::new(&path))
 }
 
 /// Saves to the current path, refusing if the file changed on disk unless `overwrite`.
 #[tauri::command]
-pub async fn save(window: WebviewWindow, state: State<'_, AppState>, request: SaveRequest) -> AppResult<SavedDocument> {
+pub async fn save(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    request: SaveRequest,
+) -> AppResult<SavedDocument> {
     let (path, expected) = {
         let file = state.file();
         let path = file.path.clone().ok_or_else(|| {
-            AppError::new("no-path", "This document has not been saved yet; choose where to save it.")
+            AppError::new(
+                "no-path",
+                "This document has not been saved yet; choose where to save it.",
+            )
         })?;
         (path, file.hash.clone())
     };
@@ -66,21 +80,34 @@ pub fn recent_files(state: State<'_, AppState>) -> Vec<RecentFile> {
         .settings()
         .recent
         .iter()
-        .map(|path| RecentFile { path: path.display().to_string(), name: display_name(path), exists: path.is_file() })
+        .map(|path| RecentFile {
+            path: path.display().to_string(),
+            name: display_name(path),
+            exists: path.is_file(),
+        })
         .collect()
 }
 
 /// The file named on the command line, once.
 #[tauri::command]
 pub fn take_launch_file(state: State<'_, AppState>) -> Option<String> {
-    state.launch_file.lock().ok()?.take().map(|p| p.display().to_string())
+    state
+        .launch_file
+        .lock()
+        .ok()?
+        .take()
+        .map(|p| p.display().to_string())
 }
 
 fn open(window: &WebviewWindow, state: &AppState, path: &Path) -> AppResult<OpenedDocument> {
     let loaded = storage::read_document(path)?;
     state.adopt(path, loaded.hash);
     window.set_title(&window_title(Some(path), false))?;
-    Ok(OpenedDocument { path: path.display().to_string(), name: display_name(path), text: loaded.text })
+    Ok(OpenedDocument {
+        path: path.display().to_string(),
+        name: display_name(path),
+        text: loaded.text,
+    })
 }
 
 fn saved(
@@ -91,5 +118,8 @@ fn saved(
 ) -> AppResult<SavedDocument> {
     state.adopt(&path, hash);
     window.set_title(&window_title(Some(&path), false))?;
-    Ok(SavedDocument { path: path.display().to_string(), name: display_name(&path) })
+    Ok(SavedDocument {
+        path: path.display().to_string(),
+        name: display_name(&path),
+    })
 }

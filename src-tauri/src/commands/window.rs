@@ -29,8 +29,15 @@ pub fn close_window(window: WebviewWindow, state: State<'_, AppState>) -> AppRes
 #[tauri::command]
 pub fn open_external(url: String) -> AppResult<()> {
     if !crate::navigation::is_external_link(&url) {
-        return Err(AppError::new("unsafe-link", format!("Specwright only opens web and mail links, not “{url}”.")));
+        return Err(AppError::new(
+            "unsafe-link",
+            format!("Specwright only opens web and mail links, not “{url}”."),
+        ));
     }
-    open::that_detached(&url)
-        .map_err(|err| AppError::new("open-link", format!("Could not open {url} in the browser: {err}")))
+    open::that_detached(&url).map_err(|err| {
+        AppError::new(
+            "open-link",
+            format!("Could not open {url} in the browser: {err}"),
+        )
+    })
 }

@@ -192,7 +192,7 @@ export class Controller {
     const name = await promptText("Save as template", "Template name", base, "Save template");
     if (!name) return;
     const path = await this.guarded(() => ipc.saveAsTemplate({ name, text: this.workspace.text() }), "Could not save the template");
-    if (path) toast(`Template saved: ${path}`);
+    if (path) toast(`Template saved as ${path.split(/[\\/]/).pop()} in your templates`);
   }
 
   private async quit(): Promise<void> {

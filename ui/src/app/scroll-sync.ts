@@ -19,6 +19,12 @@ export class ScrollSync {
     preview.element.addEventListener("scroll", () => this.fromPreview(), { passive: true });
   }
 
+  /** Ignores scrolling on both sides for `ms` (after a jump the user asked for). */
+  suspend(ms: number): void {
+    const until = performance.now() + ms;
+    this.quietUntil = { editor: until, preview: until };
+  }
+
   /** The editor scrolled: move the preview. */
   fromEditor(): void {
     if (!this.enabled || performance.now() < this.quietUntil.editor) return;

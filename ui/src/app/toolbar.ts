@@ -21,14 +21,18 @@ export class Toolbar {
         b("Home", "home", "Start screen"),
         b("New", "new", "New from template (Ctrl+N)"),
         b("Open", "open", "Open a spec (Ctrl+O)"),
-        b("Save", "save", "Save (Ctrl+S)"),
-        b("Save as", "save-as", "Save as (Ctrl+Shift+S)"),
-        b("Save as template", "save-as-template", "Save this document as a template"),
+        h(
+          "span",
+          { class: "doc-only" },
+          b("Save", "save", "Save (Ctrl+S)"),
+          b("Save as", "save-as", "Save as (Ctrl+Shift+S)"),
+          b("Save as template", "save-as-template", "Save this document as a template"),
+        ),
       ),
       h("div", { class: "title" }, this.marker, this.name),
       h(
         "div",
-        { class: "group" },
+        { class: "group doc-only" },
         b("Editor", "view-editor", "Editor only"),
         b("Split", "view-split", "Editor and preview"),
         b("Preview", "view-preview", "Preview only"),
@@ -37,7 +41,9 @@ export class Toolbar {
     );
   }
 
+  /** Shows `name` with the unsaved marker; `null` while on the start screen with no document. */
   setDocument(name: string | null, dirty: boolean): void {
+    this.element.classList.toggle("no-document", name === null);
     this.name.textContent = name ?? "";
     this.marker.hidden = !dirty;
     document.title = name ? `${dirty ? "● " : ""}${name} — Specwright` : "Specwright";

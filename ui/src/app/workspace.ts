@@ -120,9 +120,10 @@ export class Workspace {
   jumpTo(line: number): void {
     const doc = this.view.state.doc;
     const target = doc.line(Math.min(Math.max(1, line), doc.lines));
+    this.sync.suspend(400);
     this.view.dispatch({
       selection: { anchor: target.from },
-      effects: EditorView.scrollIntoView(target.from, { y: "start", yMargin: 48 }),
+      effects: EditorView.scrollIntoView(target.from, { y: "center" }),
     });
     this.view.focus();
   }

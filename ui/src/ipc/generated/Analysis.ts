@@ -3,4 +3,11 @@ import type { Checklist } from "./Checklist";
 import type { OutlineEntry } from "./OutlineEntry";
 import type { Report } from "./Report";
 
-export type Analysis = { html: string, checklist: Checklist, report: Report, outline: Array<OutlineEntry>, word_count: number, };
+/**
+ * Everything the editor shows about a text snapshot.
+ */
+export type Analysis = { 
+/**
+ * Preview HTML with `data-sourcepos`; raw HTML omitted, dangerous URLs dropped.
+ */
+html: string, checklist: Checklist, report: Report, outline: Array<OutlineEntry>, word_count: number, };

@@ -3,4 +3,7 @@ import type { ChecklistGroup } from "./ChecklistGroup";
 import type { ChecklistItem } from "./ChecklistItem";
 import type { Progress } from "./Progress";
 
+/**
+ * Every task item of a document, with progress per section and overall.
+ */
 export type Checklist = { items: Array<ChecklistItem>, groups: Array<ChecklistGroup>, progress: Progress, };

@@ -2,4 +2,14 @@
 import type { Rule } from "./Rule";
 import type { Severity } from "./Severity";
 
-export type Finding = { rule: Rule, severity: Severity, message: string, line: number, column: number, end_line: number, end_column: number, section: string | null, hint: string | null, start: number, end: number, };
+/**
+ * One thing validation found, located in the original text.
+ *
+ * Lines are 1-based; columns are 1-based and count UTF-8 bytes; `end_*` is
+ * exclusive. `start`/`end` are the same span as byte offsets.
+ */
+export type Finding = { rule: Rule, severity: Severity, message: string, line: number, column: number, end_line: number, end_column: number, 
+/**
+ * The section the finding belongs to (for `missing-section`: the template's heading text).
+ */
+section: string | null, hint: string | null, start: number, end: number, };

@@ -2,4 +2,15 @@
 import type { Finding } from "./Finding";
 import type { SectionScore } from "./SectionScore";
 
-export type Report = { template: string | null, score: number, sections: Array<SectionScore>, findings: Array<Finding>, };
+/**
+ * The result of validating one document.
+ */
+export type Report = { 
+/**
+ * The template's id (or path), if one was used.
+ */
+template: string | null, 
+/**
+ * Overall completeness, 0–1.
+ */
+score: number, sections: Array<SectionScore>, findings: Array<Finding>, };

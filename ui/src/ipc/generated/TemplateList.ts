@@ -2,4 +2,11 @@
 import type { AppError } from "./AppError";
 import type { TemplateEntry } from "./TemplateEntry";
 
-export type TemplateList = { templates: Array<TemplateEntry>, problems: Array<AppError>, user_folder: string | null, team_folder: string | null, };
+/**
+ * Every template the user can start from, and what went wrong loading folders.
+ */
+export type TemplateList = { templates: Array<TemplateEntry>, 
+/**
+ * One entry per template file that could not be loaded.
+ */
+problems: Array<AppError>, user_folder: string | null, team_folder: string | null, };
