@@ -3,6 +3,7 @@
 //!
 //! Exit status: 0 clean, 1 findings of severity error, 2 input unreadable.
 
+mod export;
 mod output;
 
 use std::path::{Path, PathBuf};
@@ -74,6 +75,22 @@ enum Command {
         file: PathBuf,
         #[arg(long)]
         line: usize,
+    },
+    /// Export a document as PDF, Markdown for sharing, self-contained HTML or
+    /// template-metadata JSON (next to it: spec.pdf, spec.shared.md, spec.html,
+    /// spec.template.json).
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        to: export::To,
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// Template id or path (Markdown export; default: recognised from the document).
+        #[arg(long)]
+        template: Option<String>,
+        /// Markdown export: drop sections still unfilled instead of flagging them.
+        #[arg(long)]
+        drop_unfilled: bool,
     },
 }
 
@@ -168,6 +185,20 @@ fn run(command: Command, template_dirs: &[PathBuf]) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export {
+            file,
+            to,
+            output,
+            template,
+            drop_unfilled,
+        } => export::run(
+            &file,
+            to,
+            output,
+            template.as_deref(),
+            drop_unfilled,
+            template_dirs,
+        ),
     }
 }
 

@@ -1,0 +1,367 @@
+//! Drives one app window through `tauri-driver` + WebKitWebDriver, the way
+//! `crates/e2e` does: a display (`DISPLAY` or Xvfb :99), a driver per launch with
+//! its own HOME/XDG folders, SIGTERM (never SIGKILL) to stop it.
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+/// Ports of their own, so a concurrent `scripts/e2e.sh` (4444/4445) is not disturbed.
+const PORT: u16 = 4464;
+const NATIVE_PORT: u16 = 4465;
+
+pub const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Makes sure `DISPLAY` points at a running X server (Xvfb :99 if unset).
+pub fn ensure_display() -> Option<Child> {
+    if std::env::var_os("DISPLAY").is_some() {
+        return None;
+    }
+    let mut started = None;
+    // A socket left behind by an Xvfb that has gone counts as no display.
+    let alive = std::os::unix::net::UnixStream::connect("/tmp/.X11-unix/X99").is_ok();
+    if !alive {
+        let _ = std::fs::remove_file("/tmp/.X11-unix/X99");
+        let child = Command::new("Xvfb")
+            .args([":99", "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb not found; run scripts/setup-system.sh");
+        for _ in 0..50 {
+            if std::os::unix::net::UnixStream::connect("/tmp/.X11-unix/X99").is_ok() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        started = Some(child);
+    }
+    // SAFETY: called at start-up, before any other thread reads the environment.
+    unsafe { std::env::set_var("DISPLAY", ":99") };
+    started
+}
+
+/// One launched window and its WebDriver session.
+pub struct Session {
+    pub client: Client,
+    /// The binary that was launched (to find its process).
+    binary: PathBuf,
+    dir: tempfile::TempDir,
+    driver: Child,
+    /// When the new-session request returned.
+    pub connected: Instant,
+}
+
+impl Session {
+    /// Launches `binary`; a launch whose WebDriver session does not come up within
+    /// 30 s (WebKitWebDriver occasionally hangs here) is torn down and retried.
+    pub async fn launch(binary: &Path, args: &[String]) -> Session {
+        for attempt in 1..=3 {
+            match Self::try_launch(binary, args).await {
+                Ok(session) => return session,
+                Err(err) => eprintln!("  launch attempt {attempt} failed ({err}); retrying"),
+            }
+        }
+        panic!("could not launch {}", binary.display());
+    }
+
+    async fn try_launch(binary: &Path, args: &[String]) -> Result<Session, String> {
+        let dir = tempfile::Builder::new()
+            .prefix("specwright-window-bench-")
+            .tempdir()
+            .unwrap();
+        for sub in ["home", "config", "data", "cache", "dialogs"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        }
+        let mut driver = start_driver(dir.path());
+        let capabilities = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": binary, "args": args },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
+        let binary = binary.canonicalize().unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let client = loop {
+            let mut builder = ClientBuilder::native();
+            builder.capabilities(capabilities.clone());
+            let url = format!("http://127.0.0.1:{PORT}");
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(left, builder.connect(&url)).await {
+                Ok(Ok(client)) => break client,
+                Ok(Err(_)) if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await
+                }
+                outcome => {
+                    terminate(&mut driver);
+                    end_app(dir.path(), &binary);
+                    wait_port_free();
+                    return Err(match outcome {
+                        Ok(Err(err)) => err.to_string(),
+                        _ => "new session timed out".into(),
+                    });
+                }
+            }
+        };
+        Ok(Session {
+            client,
+            binary,
+            dir,
+            driver,
+            connected: Instant::now(),
+        })
+    }
+
+    /// The launched binary's process (started by WebKitWebDriver with our HOME).
+    pub fn app_pid(&self) -> Option<u32> {
+        let wanted = format!(
+            "XDG_CONFIG_HOME={}",
+            self.dir.path().join("config").display()
+        );
+        pids().into_iter().find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == self.binary)
+                && std::fs::read(format!("/proc/{pid}/environ"))
+                    .is_ok_and(|env| env.split(|b| *b == 0).any(|var| var == wanted.as_bytes()))
+        })
+    }
+
+    /// Runs `script` (a function body) and returns its value, `Null` on error.
+    pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or(Value::Null)
+    }
+
+    /// Polls `script` until it returns `true`; returns when the successful poll returned.
+    pub async fn poll_until(
+        &self,
+        what: &str,
+        script: &str,
+        args: Vec<Value>,
+        every: Duration,
+    ) -> Instant {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if self.js(script, args.clone()).await == Value::Bool(true) {
+                return Instant::now();
+            }
+            assert!(Instant::now() < deadline, "timed out waiting until {what}");
+            tokio::time::sleep(every).await;
+        }
+    }
+
+    pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("find {css}: {e}"))
+    }
+
+    /// Ends the session, then the driver with SIGTERM (it stops WebKitWebDriver and the app).
+    pub async fn quit(self) {
+        let Session {
+            client,
+            mut driver,
+            dir,
+            binary,
+            ..
+        } = self;
+        let _ = client.close().await;
+        terminate(&mut driver);
+        end_app(dir.path(), &binary);
+        wait_port_free();
+    }
+}
+
+/// Ends (SIGTERM) app processes started with `dir`'s config folder, if any outlived the driver.
+fn end_app(dir: &Path, binary: &Path) {
+    let wanted = format!("XDG_CONFIG_HOME={}", dir.join("config").display());
+    for pid in pids() {
+        let ours = std::fs::read(format!("/proc/{pid}/environ"))
+            .is_ok_and(|env| env.split(|b| *b == 0).any(|var| var == wanted.as_bytes()));
+        if ours && std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary) {
+            let _ = Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status();
+        }
+    }
+}
+
+fn wait_port_free() {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while (TcpStream::connect(("127.0.0.1", PORT)).is_ok()
+        || TcpStream::connect(("127.0.0.1", NATIVE_PORT)).is_ok())
+        && Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn start_driver(dir: &Path) -> Child {
+    let child = Command::new(driver_binary())
+        .args([
+            "--port",
+            &PORT.to_string(),
+            "--native-port",
+            &NATIVE_PORT.to_string(),
+        ])
+        .env("HOME", dir.join("home"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("SPECWRIGHT_FAKE_DIALOGS", dir.join("dialogs"))
+        .env("GTK_A11Y", "none")
+        .env("NO_AT_BRIDGE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tauri-driver not found; run scripts/setup-system.sh");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while TcpStream::connect(("127.0.0.1", PORT)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on {PORT}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child
+}
+
+fn terminate(child: &mut Child) {
+    if let Ok(None) = child.try_wait() {
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+fn driver_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return path.into();
+    }
+    let home_bin = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|c| c.join("bin/tauri-driver"));
+    match home_bin {
+        Some(path) if path.is_file() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn pids() -> Vec<u32> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .collect()
+}
+
+/// Parent pid and start time (clock ticks since boot) from `/proc/PID/stat`.
+fn stat(pid: u32) -> Option<(u32, u64)> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces; fields after it are space-separated.
+    let rest = &text[text.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    // rest starts at field 3 (state): ppid is field 4, starttime field 22.
+    Some((fields.get(1)?.parse().ok()?, fields.get(19)?.parse().ok()?))
+}
+
+/// `pid` and all its descendants (the WebKit web, network and other helper processes).
+pub fn process_tree(pid: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = pids()
+        .into_iter()
+        .filter_map(|p| Some((p, stat(p)?.0)))
+        .collect();
+    let mut tree = vec![pid];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        tree.extend(
+            parents
+                .iter()
+                .filter(|(_, pp)| *pp == parent)
+                .map(|(p, _)| *p),
+        );
+        i += 1;
+    }
+    tree
+}
+
+/// Proportional set size in KiB (`/proc/PID/smaps_rollup`), 0 if the process is gone.
+pub fn pss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find(|l| l.starts_with("Pss:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Short name of a process (`/proc/PID/comm`).
+pub fn comm(pid: u32) -> String {
+    std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .map(|s| s.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Clock ticks per second for `/proc/PID/stat` times (USER_HZ, 100 on Linux).
+const TICKS: f64 = 100.0;
+
+/// Maps `Instant`s onto the kernel's boot clock, on which process start times are given.
+pub struct BootClock {
+    /// Boot-clock seconds at `at`.
+    uptime: f64,
+    at: Instant,
+}
+
+impl BootClock {
+    /// Calibrates against `/proc/uptime` (10 ms resolution): waits for its value to
+    /// tick over, so the offset is good to about a millisecond plus the tick.
+    pub fn calibrate() -> BootClock {
+        let read = || -> f64 {
+            std::fs::read_to_string("/proc/uptime")
+                .unwrap()
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        let first = read();
+        loop {
+            let now = read();
+            if now != first {
+                return BootClock {
+                    uptime: now,
+                    at: Instant::now(),
+                };
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+    }
+
+    /// Seconds between the start of `pid` and `instant`.
+    pub fn since_start(&self, pid: u32, instant: Instant) -> Option<f64> {
+        let (_, start) = stat(pid)?;
+        let boot_now = self.uptime + instant.duration_since(self.at).as_secs_f64();
+        Some(boot_now - start as f64 / TICKS)
+    }
+}
