@@ -211,7 +211,11 @@ pub fn save_template(dir: &Path, name: &str, text: &str) -> Result<PathBuf> {
     }
     save_atomically(&path, text)?;
     // The manifest keeps the name the user gave; the picker shows it.
-    let manifest = crate::template::Manifest { id: slug.clone(), name: name.trim().to_owned(), ..Default::default() };
+    let manifest = crate::template::Manifest {
+        id: slug.clone(),
+        name: name.trim().to_owned(),
+        ..Default::default()
+    };
     let json = serde_json::to_string_pretty(&manifest).expect("manifests serialize");
     save_atomically(&dir.join(format!("{slug}.json")), &json)?;
     Ok(path)
@@ -277,13 +281,25 @@ mod tests {
     #[test]
     fn saved_templates_keep_their_name() {
         let dir = tempfile::tempdir().unwrap();
-        let path = save_template(dir.path(), "Team review spec", "# Spec: [Name]\n\n## Scope\n").unwrap();
+        let path = save_template(
+            dir.path(),
+            "Team review spec",
+            "# Spec: [Name]\n\n## Scope\n",
+        )
+        .unwrap();
         assert!(path.ends_with("team-review-spec.md"));
         let mut catalog = crate::Catalog::default();
-        assert!(catalog.add_folder(dir.path(), crate::Origin::User).is_empty());
+        assert!(
+            catalog
+                .add_folder(dir.path(), crate::Origin::User)
+                .is_empty()
+        );
         let t = catalog.get("team-review-spec").unwrap();
         assert_eq!(t.name, "Team review spec");
-        assert!(save_template(dir.path(), "Team review spec", "x").is_err(), "never overwrites");
+        assert!(
+            save_template(dir.path(), "Team review spec", "x").is_err(),
+            "never overwrites"
+        );
     }
 
     #[test]

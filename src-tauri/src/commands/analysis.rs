@@ -15,7 +15,10 @@ pub async fn analyze(state: State<'_, AppState>, request: AnalyzeRequest) -> App
     let catalog = state.catalog.clone();
     let analysis = tokio::task::spawn_blocking(move || {
         let catalog = catalog.read().unwrap_or_else(PoisonError::into_inner);
-        let template = request.template_id.as_deref().and_then(|id| catalog.get(id));
+        let template = request
+            .template_id
+            .as_deref()
+            .and_then(|id| catalog.get(id));
         // Without a chosen template, the one recognised in the same parse.
         specwright_core::analyze_recognising(&request.text, &catalog, template)
     })
