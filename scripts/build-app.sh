@@ -12,9 +12,10 @@ profile=${PROFILE:-debug}
 cd "$root/ui"
 stamp=node_modules/.specwright-lock-stamp
 if [[ ! -f $stamp ]] || ! cmp -s package-lock.json "$stamp"; then
-  # Some registry mirrors omit other platforms' optional packages from the lock
-  # file, which makes `npm ci` refuse it; `npm install` then does the same job.
-  npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+  # @tauri-apps/cli is pinned to a version whose prebuilt binaries for every
+  # platform are on the registry; otherwise the lock file lacks some and `npm ci`
+  # refuses it.
+  npm ci --no-audit --no-fund
   cp package-lock.json "$stamp"
 fi
 

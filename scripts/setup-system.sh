@@ -40,7 +40,8 @@ if ! command -v cargo >/dev/null; then
 fi
 
 # crates.io's newest tauri-driver is a 3.0 pre-release; the app uses Tauri 2.
-if ! command -v tauri-driver >/dev/null || ! tauri-driver --version 2>/dev/null | grep -q ' 2\.'; then
+# (tauri-driver has no --version; cargo's install list tells which one is there.)
+if ! cargo install --list | grep -q '^tauri-driver v2\.'; then
   cargo install tauri-driver --version '^2' --locked
 fi
 

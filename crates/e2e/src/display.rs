@@ -1,39 +1,84 @@
-//! A display for the app: the existing `DISPLAY`, or an `Xvfb :99` started once.
+//! A display for the app: the current `DISPLAY` when an X server answers on it,
+//! otherwise an Xvfb of our own on the first free display number.
+//!
+//! An X server that has gone leaves `/tmp/.X11-unix/X<n>` behind, so "the socket
+//! exists" is no proof of a display: we connect to it. Xvfb picks its own free
+//! number (`-displayfd`), so a stale lock or another server never collides.
 
-use std::process::Child;
+use std::io::{BufRead, BufReader};
+use std::os::unix::net::UnixStream;
+use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
-use std::sync::{Mutex, OnceLock};
-use std::time::Duration;
+use std::sync::OnceLock;
+use std::sync::mpsc;
 
-static DISPLAY: OnceLock<()> = OnceLock::new();
+static DISPLAY: OnceLock<String> = OnceLock::new();
 
-/// The Xvfb this process started, kept so it is not a zombie; it outlives the tests.
-static XVFB: Mutex<Option<Child>> = Mutex::new(None);
-
-/// Makes sure `DISPLAY` points at a running X server.
-pub fn ensure() {
+/// Makes sure `DISPLAY` names a live X server and returns it.
+pub fn ensure() -> &'static str {
     DISPLAY.get_or_init(|| {
-        if std::env::var_os("DISPLAY").is_some() {
-            return;
+        if let Some(current) = std::env::var("DISPLAY").ok().filter(|d| answers(d)) {
+            return current;
         }
-        let display = ":99";
-        if !std::path::Path::new("/tmp/.X11-unix/X99").exists() {
-            // Left running for later test binaries; Xvfb is cheap and idempotent to reuse.
-            let child = Command::new("Xvfb")
-                .args([display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("Xvfb not found; run scripts/setup-system.sh");
-            *XVFB.lock().unwrap_or_else(|e| e.into_inner()) = Some(child);
-            for _ in 0..50 {
-                if std::path::Path::new("/tmp/.X11-unix/X99").exists() {
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(100));
-            }
+        let display = start_xvfb();
+        // SAFETY: set once, under the OnceLock, before this process starts any
+        // thread that reads the environment (drivers are spawned after this).
+        unsafe { std::env::set_var("DISPLAY", &display) };
+        display
+    })
+}
+
+/// Whether an X server accepts connections on `display` (`:N` or `:N.S`; a
+/// display on another host is taken on trust).
+fn answers(display: &str) -> bool {
+    let Some(local) = display.strip_prefix(':') else {
+        return !display.is_empty();
+    };
+    let number = local.split('.').next().unwrap_or_default();
+    UnixStream::connect(format!("/tmp/.X11-unix/X{number}")).is_ok()
+}
+
+/// Starts Xvfb from a thread that lives as long as this process: the kernel ends
+/// Xvfb when that thread's process exits (`PR_SET_PDEATHSIG`), so no test run
+/// leaves a server behind.
+fn start_xvfb() -> String {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut command = Command::new("Xvfb");
+        command
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1400x900x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        // SAFETY: prctl is async-signal-safe and touches no memory of the parent.
+        unsafe {
+            command.pre_exec(|| {
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+                Ok(())
+            });
         }
-        // SAFETY: set once, before any other thread of this test binary reads the environment.
-        unsafe { std::env::set_var("DISPLAY", display) };
+        let mut child = command
+            .spawn()
+            .expect("Xvfb not found; run scripts/setup-system.sh");
+        // Xvfb writes the display number once it accepts connections; EOF means it died.
+        let mut line = String::new();
+        let stdout = child.stdout.take().expect("piped stdout");
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+        let _ = child.wait();
     });
+    let line = rx.recv().expect("the Xvfb thread ended");
+    let number = line.trim();
+    assert!(
+        !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()),
+        "Xvfb did not start (it printed {line:?})"
+    );
+    format!(":{number}")
 }

@@ -1,23 +1,44 @@
-//! `tauri-driver` for one test, with its own HOME and XDG folders so settings and
-//! recent files never leak between tests or into the developer's own.
+//! `tauri-driver` for one launch, with its own HOME and XDG folders so settings and
+//! recent files never leak between tests or into the developer's own. Shared by
+//! the end-to-end tests and `crates/window-bench`.
 
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The WebDriver port and the port of the WebKitWebDriver behind it.
+#[derive(Clone, Copy, Debug)]
+pub struct Ports {
+    pub driver: u16,
+    pub native: u16,
+}
+
+/// The end-to-end tests' ports (the window benchmark has its own, so both can run).
+pub const E2E_PORTS: Ports = Ports {
+    driver: 4444,
+    native: 4445,
+};
+
 pub struct TauriDriver {
     child: Child,
-    port: u16,
+    ports: Ports,
     /// The per-test folder, used to find the app processes this test started.
     dir: PathBuf,
 }
 
 impl TauriDriver {
-    pub fn start(dir: &Path) -> Self {
-        let port = 4444;
+    /// Starts the driver for a launch whose scratch folder is `dir` (it must hold
+    /// `home`, `config`, `data`, `cache` and `dialogs`).
+    pub fn start(dir: &Path, ports: Ports) -> Self {
+        let port = ports.driver;
         let child = Command::new(binary())
-            .args(["--port", &port.to_string(), "--native-port", "4445"])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &ports.native.to_string(),
+            ])
             .env("HOME", dir.join("home"))
             .env("XDG_CONFIG_HOME", dir.join("config"))
             .env("XDG_DATA_HOME", dir.join("data"))
@@ -39,13 +60,13 @@ impl TauriDriver {
         }
         Self {
             child,
-            port,
+            ports,
             dir: dir.to_path_buf(),
         }
     }
 
     pub fn url(&self) -> String {
-        format!("http://127.0.0.1:{}", self.port)
+        format!("http://127.0.0.1:{}", self.ports.driver)
     }
 
     /// SIGTERM, never SIGKILL: tauri-driver then stops WebKitWebDriver too.
@@ -73,9 +94,10 @@ impl TauriDriver {
                 .args(["-TERM", &pid.to_string()])
                 .status();
         }
-        // Wait for the ports to be free for the next test.
+        // Wait for the ports to be free for the next launch.
         let deadline = Instant::now() + Duration::from_secs(5);
-        while TcpStream::connect(("127.0.0.1", self.port)).is_ok() && Instant::now() < deadline {
+        let busy = |port: u16| TcpStream::connect(("127.0.0.1", port)).is_ok();
+        while (busy(self.ports.driver) || busy(self.ports.native)) && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -101,15 +123,22 @@ fn binary() -> PathBuf {
     }
 }
 
-/// Process ids whose environment has `name=value` (Linux `/proc`).
-fn processes_with_env(name: &str, value: &Path) -> Vec<u32> {
-    let wanted = format!("{name}={}", value.display()).into_bytes();
+/// All process ids (Linux `/proc`).
+pub fn pids() -> Vec<u32> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
         return Vec::new();
     };
     entries
         .filter_map(Result::ok)
         .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .collect()
+}
+
+/// Process ids, other than this one, whose environment has `name=value`.
+pub fn processes_with_env(name: &str, value: &Path) -> Vec<u32> {
+    let wanted = format!("{name}={}", value.display()).into_bytes();
+    pids()
+        .into_iter()
         .filter(|pid| *pid != std::process::id())
         .filter(|pid| {
             std::fs::read(format!("/proc/{pid}/environ"))

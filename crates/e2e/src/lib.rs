@@ -6,8 +6,8 @@
 //! so "Save as" writes `<dir>/<suggested name>` and "Open" reads the path in
 //! `<dir>/open.txt`.
 
-mod display;
-mod driver;
+pub mod display;
+pub mod driver;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -46,7 +46,7 @@ impl App {
         for sub in ["home", "config", "data", "cache", "dialogs"] {
             std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         }
-        let driver = driver::TauriDriver::start(dir.path());
+        let driver = driver::TauriDriver::start(dir.path(), driver::E2E_PORTS);
         let capabilities = json!({
             "browserName": "wry",
             "tauri:options": { "application": app_binary(), "args": args },
@@ -250,19 +250,25 @@ fn app_binary() -> String {
     app.display().to_string()
 }
 
+/// Opens a WebDriver session. A new-session request can hang for good when the
+/// app dies on start (WebKitWebDriver keeps waiting for it), so every attempt has
+/// a deadline too.
 async fn retry_connect(url: &str, capabilities: serde_json::Map<String, Value>) -> Client {
     let deadline = Instant::now() + TIMEOUT;
     loop {
-        match ClientBuilder::native()
-            .capabilities(capabilities.clone())
-            .connect(url)
-            .await
-        {
-            Ok(client) => return client,
-            Err(err) if Instant::now() > deadline => {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(capabilities.clone());
+        match tokio::time::timeout(left, builder.connect(url)).await {
+            Ok(Ok(client)) => return client,
+            Ok(Err(err)) if Instant::now() > deadline => {
                 panic!("could not start a WebDriver session: {err}")
             }
-            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            Err(_) => panic!(
+                "the app window did not come up within {}s (see the app's messages above)",
+                TIMEOUT.as_secs()
+            ),
+            Ok(Err(_)) => tokio::time::sleep(Duration::from_millis(200)).await,
         }
     }
 }

@@ -50,25 +50,24 @@ async fn start_screen_then_new_from_each_builtin_template() {
     app.click("[data-testid=toolbar-new]").await;
     app.wait_for_text("[data-testid=template-picker]", "Your templates")
         .await;
-    // The engine names a template after its first heading (the file is named after the input).
-    app.wait_for_text(
-        "[data-testid=template-picker]",
-        "E2E technical-spec-evidence",
-    )
-    .await;
+    // The picker lists it under the name the user gave.
+    app.wait_for_text("[data-testid=template-picker]", "Team review spec")
+        .await;
     let folder = app
         .dir
         .path()
         .join("config/app.specwright.editor/templates");
-    let saved: Vec<_> = std::fs::read_dir(&folder)
+    let mut saved: Vec<_> = std::fs::read_dir(&folder)
         .unwrap()
         .filter_map(Result::ok)
-        .map(|e| e.file_name())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
+    saved.sort();
+    // The template, and its manifest holding the name the user gave.
     assert_eq!(
-        saved.len(),
-        1,
-        "one template file in {}: {saved:?}",
+        saved,
+        ["team-review-spec.json", "team-review-spec.md"],
+        "files in {}",
         folder.display()
     );
     app.screenshot("11-user-template").await;

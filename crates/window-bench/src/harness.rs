@@ -1,49 +1,23 @@
-//! Drives one app window through `tauri-driver` + WebKitWebDriver, the way
-//! `crates/e2e` does: a display (`DISPLAY` or Xvfb :99), a driver per launch with
-//! its own HOME/XDG folders, SIGTERM (never SIGKILL) to stop it.
+//! Drives one app window through `tauri-driver` + WebKitWebDriver with the
+//! end-to-end tests' harness (`specwright_e2e`: a live display, a driver per
+//! launch with its own HOME/XDG folders, SIGTERM to stop it), on ports of its own.
 
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
+use specwright_e2e::driver::{Ports, TauriDriver, pids, processes_with_env};
 
 /// Ports of their own, so a concurrent `scripts/e2e.sh` (4444/4445) is not disturbed.
-const PORT: u16 = 4464;
-const NATIVE_PORT: u16 = 4465;
+const PORTS: Ports = Ports {
+    driver: 4464,
+    native: 4465,
+};
 
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Makes sure `DISPLAY` points at a running X server (Xvfb :99 if unset).
-pub fn ensure_display() -> Option<Child> {
-    if std::env::var_os("DISPLAY").is_some() {
-        return None;
-    }
-    let mut started = None;
-    // A socket left behind by an Xvfb that has gone counts as no display.
-    let alive = std::os::unix::net::UnixStream::connect("/tmp/.X11-unix/X99").is_ok();
-    if !alive {
-        let _ = std::fs::remove_file("/tmp/.X11-unix/X99");
-        let child = Command::new("Xvfb")
-            .args([":99", "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("Xvfb not found; run scripts/setup-system.sh");
-        for _ in 0..50 {
-            if std::os::unix::net::UnixStream::connect("/tmp/.X11-unix/X99").is_ok() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        started = Some(child);
-    }
-    // SAFETY: called at start-up, before any other thread reads the environment.
-    unsafe { std::env::set_var("DISPLAY", ":99") };
-    started
-}
+pub use specwright_e2e::display::ensure as ensure_display;
 
 /// One launched window and its WebDriver session.
 pub struct Session {
@@ -51,7 +25,7 @@ pub struct Session {
     /// The binary that was launched (to find its process).
     binary: PathBuf,
     dir: tempfile::TempDir,
-    driver: Child,
+    driver: TauriDriver,
     /// When the new-session request returned.
     pub connected: Instant,
 }
@@ -77,7 +51,7 @@ impl Session {
         for sub in ["home", "config", "data", "cache", "dialogs"] {
             std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         }
-        let mut driver = start_driver(dir.path());
+        let driver = TauriDriver::start(dir.path(), PORTS);
         let capabilities = json!({
             "browserName": "wry",
             "tauri:options": { "application": binary, "args": args },
@@ -90,7 +64,7 @@ impl Session {
         let client = loop {
             let mut builder = ClientBuilder::native();
             builder.capabilities(capabilities.clone());
-            let url = format!("http://127.0.0.1:{PORT}");
+            let url = driver.url();
             let left = deadline.saturating_duration_since(Instant::now());
             match tokio::time::timeout(left, builder.connect(&url)).await {
                 Ok(Ok(client)) => break client,
@@ -98,9 +72,7 @@ impl Session {
                     tokio::time::sleep(Duration::from_millis(50)).await
                 }
                 outcome => {
-                    terminate(&mut driver);
-                    end_app(dir.path(), &binary);
-                    wait_port_free();
+                    driver.stop();
                     return Err(match outcome {
                         Ok(Err(err)) => err.to_string(),
                         _ => "new session timed out".into(),
@@ -119,15 +91,11 @@ impl Session {
 
     /// The launched binary's process (started by WebKitWebDriver with our HOME).
     pub fn app_pid(&self) -> Option<u32> {
-        let wanted = format!(
-            "XDG_CONFIG_HOME={}",
-            self.dir.path().join("config").display()
-        );
-        pids().into_iter().find(|pid| {
-            std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == self.binary)
-                && std::fs::read(format!("/proc/{pid}/environ"))
-                    .is_ok_and(|env| env.split(|b| *b == 0).any(|var| var == wanted.as_bytes()))
-        })
+        processes_with_env("XDG_CONFIG_HOME", &self.dir.path().join("config"))
+            .into_iter()
+            .find(|pid| {
+                std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == self.binary)
+            })
     }
 
     /// Runs `script` (a function body) and returns its value, `Null` on error.
@@ -165,111 +133,10 @@ impl Session {
 
     /// Ends the session, then the driver with SIGTERM (it stops WebKitWebDriver and the app).
     pub async fn quit(self) {
-        let Session {
-            client,
-            mut driver,
-            dir,
-            binary,
-            ..
-        } = self;
+        let Session { client, driver, .. } = self;
         let _ = client.close().await;
-        terminate(&mut driver);
-        end_app(dir.path(), &binary);
-        wait_port_free();
+        driver.stop();
     }
-}
-
-/// Ends (SIGTERM) app processes started with `dir`'s config folder, if any outlived the driver.
-fn end_app(dir: &Path, binary: &Path) {
-    let wanted = format!("XDG_CONFIG_HOME={}", dir.join("config").display());
-    for pid in pids() {
-        let ours = std::fs::read(format!("/proc/{pid}/environ"))
-            .is_ok_and(|env| env.split(|b| *b == 0).any(|var| var == wanted.as_bytes()));
-        if ours && std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == binary) {
-            let _ = Command::new("kill")
-                .args(["-TERM", &pid.to_string()])
-                .status();
-        }
-    }
-}
-
-fn wait_port_free() {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while (TcpStream::connect(("127.0.0.1", PORT)).is_ok()
-        || TcpStream::connect(("127.0.0.1", NATIVE_PORT)).is_ok())
-        && Instant::now() < deadline
-    {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
-fn start_driver(dir: &Path) -> Child {
-    let child = Command::new(driver_binary())
-        .args([
-            "--port",
-            &PORT.to_string(),
-            "--native-port",
-            &NATIVE_PORT.to_string(),
-        ])
-        .env("HOME", dir.join("home"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CACHE_HOME", dir.join("cache"))
-        .env("SPECWRIGHT_FAKE_DIALOGS", dir.join("dialogs"))
-        .env("GTK_A11Y", "none")
-        .env("NO_AT_BRIDGE", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("tauri-driver not found; run scripts/setup-system.sh");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while TcpStream::connect(("127.0.0.1", PORT)).is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "tauri-driver did not listen on {PORT}"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child
-}
-
-fn terminate(child: &mut Child) {
-    if let Ok(None) = child.try_wait() {
-        let _ = Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = child.try_wait() {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-fn driver_binary() -> PathBuf {
-    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
-        return path.into();
-    }
-    let home_bin = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
-        .map(|c| c.join("bin/tauri-driver"));
-    match home_bin {
-        Some(path) if path.is_file() => path,
-        _ => PathBuf::from("tauri-driver"),
-    }
-}
-
-fn pids() -> Vec<u32> {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .collect()
 }
 
 /// Parent pid and start time (clock ticks since boot) from `/proc/PID/stat`.

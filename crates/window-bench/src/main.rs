@@ -721,7 +721,7 @@ fn write_section(path: &Path, section: &str) {
 #[tokio::main]
 async fn main() {
     let o = options();
-    let _xvfb = harness::ensure_display();
+    harness::ensure_display();
     let scratch = tempfile::Builder::new()
         .prefix("specwright-window-bench-docs-")
         .tempdir()
