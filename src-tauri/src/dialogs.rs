@@ -1,11 +1,13 @@
 //! Native file dialogs (rfd), behind a small enum so end-to-end tests can answer
 //! them without a person: debug builds started with `SPECWRIGHT_FAKE_DIALOGS=<dir>`
-//! save into `<dir>/<suggested name>`, open the path written in `<dir>/open.txt`
+//! save and export into `<dir>/<suggested name>`, open the path written in `<dir>/open.txt`
 //! and pick `<dir>` as a folder.
 
 use std::path::PathBuf;
 
 use tauri::WebviewWindow;
+
+use crate::ipc::ExportFormat;
 
 /// Environment variable that switches debug builds to scripted dialogs.
 pub const FAKE_DIALOGS_ENV: &str = "SPECWRIGHT_FAKE_DIALOGS";
@@ -53,6 +55,26 @@ impl Dialogs {
                 .set_title("Save spec as")
                 .set_file_name(suggested)
                 .add_filter("Markdown", &["md", "markdown"])
+                .save_file()
+                .await
+                .map(|f| f.path().to_path_buf()),
+            Self::Scripted(dir) => Some(dir.join(suggested)),
+        }
+    }
+
+    /// Asks where to write an export as `format`, proposing `suggested`.
+    pub async fn pick_export(
+        &self,
+        window: &WebviewWindow,
+        suggested: &str,
+        format: ExportFormat,
+    ) -> Option<PathBuf> {
+        match self {
+            Self::Native => rfd::AsyncFileDialog::new()
+                .set_parent(window)
+                .set_title(format!("Export as {}", format.label()))
+                .set_file_name(suggested)
+                .add_filter(format.label(), format.extensions())
                 .save_file()
                 .await
                 .map(|f| f.path().to_path_buf()),

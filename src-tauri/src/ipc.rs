@@ -129,6 +129,82 @@ pub struct RecentFile {
     pub exists: bool,
 }
 
+/// The formats File → Export… offers.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportFormat {
+    /// PDF typeset by the app itself.
+    Pdf,
+    /// Markdown for sharing: guidance comments removed, unfilled parts flagged.
+    Md,
+    /// One self-contained HTML file.
+    Html,
+    /// The template-metadata JSON.
+    Json,
+}
+
+/// Export the editor text; the shell asks where to write it.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ExportRequest {
+    pub text: String,
+    pub format: ExportFormat,
+    /// The template the document was created from; recognised from the text when absent.
+    pub template_id: Option<String>,
+    /// Name to derive the export's file name from while the document has no path,
+    /// e.g. `checkout-redesign.md`.
+    pub suggested_name: Option<String>,
+    /// Mermaid diagrams the UI rendered as SVG, by the block's index among the
+    /// document's Mermaid blocks (document order); `null` where none could be drawn.
+    pub diagrams: Vec<Option<String>>,
+    /// Markdown only: drop sections that are still unfilled instead of flagging them.
+    pub drop_unfilled: bool,
+}
+
+/// Where an export was written.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ExportedFile {
+    pub path: String,
+    /// File name shown in the confirmation.
+    pub name: String,
+}
+
+/// A draft left behind by a session that ended without saving (a crash, a kill),
+/// offered for recovery at the next start.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RecoverableDraft {
+    pub key: String,
+    /// The document's file; `None` for a document that was never saved.
+    pub path: Option<String>,
+    /// File name to show ("Untitled" when there is no file).
+    pub name: String,
+    /// When the draft was last written (RFC 3339).
+    pub written_at: String,
+    pub on_disk: specwright_core::journal::OnDisk,
+    /// What the draft changes compared with the file on disk now.
+    pub diff: Vec<specwright_core::journal::DiffLine>,
+}
+
+/// The drafts to offer for recovery, and drafts that could not be read.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct DraftList {
+    pub drafts: Vec<RecoverableDraft>,
+    pub problems: Vec<crate::error::AppError>,
+}
+
+/// A draft put back into the editor: unsaved text, of its file or untitled.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct RestoredDocument {
+    pub path: Option<String>,
+    pub name: String,
+    pub text: String,
+}
+
 /// What the shell tells the UI without being asked (Tauri events).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -140,6 +216,10 @@ pub enum ShellEvent {
     OpenFile { path: String },
     /// The user tried to close the window with unsaved changes.
     CloseRequested,
+    /// Another program changed the open file on disk.
+    FileChanged { path: String },
+    /// Another program deleted (or moved away) the open file.
+    FileDeleted { path: String },
 }
 
 /// The native menu's commands.
@@ -152,6 +232,7 @@ pub enum MenuAction {
     Save,
     SaveAs,
     SaveAsTemplate,
+    Export,
     Home,
     Quit,
     Find,
@@ -194,6 +275,10 @@ mod ipc_types {
             TemplatePreview::export_all(&config),
             RecentFile::export_all(&config),
             ShellEvent::export_all(&config),
+            DraftList::export_all(&config),
+            RestoredDocument::export_all(&config),
+            ExportRequest::export_all(&config),
+            ExportedFile::export_all(&config),
             specwright_core::Analysis::export_all(&config),
         ];
         for result in results {

@@ -7,11 +7,13 @@
 mod commands;
 mod dialogs;
 mod error;
+mod export;
 mod ipc;
 mod menu;
 mod navigation;
 mod settings;
 mod state;
+mod watcher;
 mod window_events;
 
 use std::path::PathBuf;
@@ -27,8 +29,10 @@ pub fn run() {
     tauri::Builder::default()
         .setup(|app| {
             let config_dir = app.path().app_config_dir()?;
+            let drafts_dir = commands::recovery::drafts_dir(&app.path().app_data_dir()?);
             app.manage(AppState::new(
                 &config_dir,
+                &drafts_dir,
                 launch_file(),
                 dialogs::Dialogs::from_env(),
             ));

@@ -28,6 +28,12 @@ const ITEMS: &[(&str, &str, Option<&str>, MenuAction)] = &[
         None,
         MenuAction::SaveAsTemplate,
     ),
+    (
+        "export",
+        "Export…",
+        Some("CmdOrCtrl+Shift+E"),
+        MenuAction::Export,
+    ),
     ("home", "Start Screen", None, MenuAction::Home),
     ("quit", "Quit", Some("CmdOrCtrl+Q"), MenuAction::Quit),
     ("find", "Find and Replace", None, MenuAction::Find),
@@ -74,6 +80,8 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
             &item("save-as")?,
             &item("save-as-template")?,
         ])
+        .separator()
+        .item(&item("export")?)
         .separator()
         .items(&[&item("home")?, &item("quit")?])
         .build()?;

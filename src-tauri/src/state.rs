@@ -5,11 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
+use specwright_core::journal::Journal;
 use specwright_core::{Catalog, ContentHash, Origin};
 
 use crate::dialogs::Dialogs;
 use crate::error::AppError;
 use crate::settings::Settings;
+use crate::watcher::DiskWatcher;
 
 /// The file behind the editor, if it has been saved or opened.
 #[derive(Debug, Default)]
@@ -19,6 +21,30 @@ pub struct CurrentFile {
     pub hash: Option<ContentHash>,
     /// The editor's text differs from what was last saved or opened.
     pub dirty: bool,
+    /// Key of this document's draft while it is untitled (made up on first use).
+    pub untitled_key: Option<String>,
+    /// The draft this session wrote (or restored) for this document, removed once
+    /// the document is saved, discarded or replaced.
+    pub journaled_key: Option<String>,
+    /// Hash of the text this app is writing to the file, so the watcher does not
+    /// mistake our own save for another program's.
+    pub own_write: Option<ContentHash>,
+}
+
+impl CurrentFile {
+    /// The key this document's draft is kept under.
+    pub fn draft_key(&mut self) -> String {
+        match &self.path {
+            Some(path) => Journal::key_for(path),
+            None => self
+                .untitled_key
+                .get_or_insert_with(|| {
+                    let now = chrono::Utc::now().format("%Y%m%d%H%M%S%f");
+                    format!("untitled-{now}-{}", std::process::id())
+                })
+                .clone(),
+        }
+    }
 }
 
 /// Shared state managed by Tauri.
@@ -33,11 +59,20 @@ pub struct AppState {
     pub dialogs: Dialogs,
     /// A file named on the command line, handed to the UI once it is ready.
     pub launch_file: Mutex<Option<PathBuf>>,
+    /// Unsaved edits kept in the app's data folder (see `commands::recovery`).
+    pub journal: Journal,
+    /// Watches the current file for changes by other programs.
+    pub watcher: DiskWatcher,
 }
 
 impl AppState {
-    /// Loads settings and templates from `config_dir`.
-    pub fn new(config_dir: &Path, launch_file: Option<PathBuf>, dialogs: Dialogs) -> Self {
+    /// Loads settings and templates from `config_dir`; drafts live in `drafts_dir`.
+    pub fn new(
+        config_dir: &Path,
+        drafts_dir: &Path,
+        launch_file: Option<PathBuf>,
+        dialogs: Dialogs,
+    ) -> Self {
         let settings_path = config_dir.join("settings.json");
         let settings = Settings::load(&settings_path);
         let user_templates = config_dir.join("templates");
@@ -51,6 +86,8 @@ impl AppState {
             catalog_problems: Mutex::new(problems),
             dialogs,
             launch_file: Mutex::new(launch_file),
+            journal: Journal::new(drafts_dir),
+            watcher: DiskWatcher::default(),
         }
     }
 
@@ -66,9 +103,11 @@ impl AppState {
     pub fn adopt(&self, path: &Path, hash: ContentHash) {
         {
             let mut file = self.file();
+            self.forget_draft(&mut file);
             file.path = Some(path.to_path_buf());
             file.hash = Some(hash);
             file.dirty = false;
+            file.untitled_key = None;
         }
         let mut settings = self.settings();
         settings.remember(path);
@@ -79,7 +118,20 @@ impl AppState {
 
     /// Forgets the current file (a new, untitled document).
     pub fn detach(&self) {
-        *self.file() = CurrentFile::default();
+        let mut file = self.file();
+        self.forget_draft(&mut file);
+        *file = CurrentFile::default();
+        self.watcher.stop();
+    }
+
+    /// Removes the draft this session kept for the document in the editor: its
+    /// edits were saved or discarded, or it is being replaced.
+    pub fn forget_draft(&self, file: &mut CurrentFile) {
+        if let Some(key) = file.journaled_key.take()
+            && let Err(err) = self.journal.remove(&key)
+        {
+            eprintln!("specwright: could not remove a draft: {err}");
+        }
     }
 
     /// Re-reads every template folder (after a save-as-template or a new team folder).

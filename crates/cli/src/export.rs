@@ -2,7 +2,6 @@
 //! HTML or template-metadata JSON. Glue only: read, call the exporter, write
 //! atomically next to the input (never over it).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -107,12 +106,7 @@ pub fn run(
             return Ok(ExitCode::from(1));
         }
     };
-    match String::from_utf8(bytes) {
-        Ok(s) => {
-            storage::save_atomically(&out, &s)?;
-        }
-        Err(e) => write_bytes_atomically(&out, e.as_bytes())?,
-    }
+    storage::save_bytes_atomically(&out, &bytes)?;
     eprintln!("Exported {} to {}", file.display(), out.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -122,25 +116,4 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// `storage::save_atomically` for bytes that are not text (the PDF): a temporary
-/// file in the same folder, synced, then renamed over the target.
-fn write_bytes_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let fail = |source: std::io::Error| Error::WriteFailed {
-        path: path.to_owned(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
-    tmp.write_all(bytes).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }

@@ -30,7 +30,7 @@ pub enum Error {
         size: u64,
         limit: u64,
     },
-    #[error("{}: cannot save: {source}", path.display())]
+    #[error("{}: cannot save: {source}{}", path.display(), write_advice(source))]
     WriteFailed {
         path: PathBuf,
         #[source]
@@ -70,5 +70,41 @@ impl Error {
     }
 }
 
+/// What a person can do about a failed write, for the two causes they can fix.
+fn write_advice(source: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match source.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            " — the folder is read-only or you may not write there"
+        }
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => " — the disk is full",
+        _ => "",
+    }
+}
+
 /// Result with the engine's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn failed_writes_name_the_file_and_the_cause() {
+        let failed = |source| Error::WriteFailed {
+            path: "/specs/checkout.md".into(),
+            source,
+        };
+        let read_only =
+            failed(std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem)).to_string();
+        assert!(
+            read_only.starts_with("/specs/checkout.md: cannot save"),
+            "{read_only}"
+        );
+        assert!(read_only.contains("read-only"), "{read_only}");
+        let full = failed(std::io::Error::from(std::io::ErrorKind::StorageFull)).to_string();
+        assert!(full.contains("the disk is full"), "{full}");
+        let other = failed(std::io::Error::other("boom")).to_string();
+        assert_eq!(other, "/specs/checkout.md: cannot save: boom");
+    }
+}

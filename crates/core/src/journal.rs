@@ -39,6 +39,31 @@ pub enum DiffLine {
     Added(String),
 }
 
+/// Where the file of a draft left behind stands now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum OnDisk {
+    /// The draft is of a document that was never saved.
+    Untitled,
+    /// The file exists; the diff compares with its text now.
+    Present,
+    /// The file was deleted or moved since.
+    Missing,
+    /// The file exists but cannot be read as text now.
+    Unreadable,
+}
+
+/// A draft left behind by a session that ended without saving (a crash, a kill),
+/// compared with its file on disk now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leftover {
+    pub draft: Draft,
+    pub on_disk: OnDisk,
+    /// From the file on disk (empty when untitled, missing or unreadable) to the draft.
+    pub diff: Vec<DiffLine>,
+}
+
 /// A folder of drafts.
 #[derive(Debug, Clone)]
 pub struct Journal {
@@ -85,6 +110,45 @@ impl Journal {
             }
             _ => Ok(()),
         }
+    }
+
+    /// The draft kept under `key`.
+    pub fn get(&self, key: &str) -> Result<Draft> {
+        let path = self.file(key);
+        let loaded = storage::read_document(&path)?;
+        serde_json::from_str(&loaded.text).map_err(|e| Error::InvalidDraft {
+            path,
+            reason: e.to_string(),
+        })
+    }
+
+    /// The drafts to offer for recovery, oldest first, each compared with its file
+    /// on disk now. A draft whose text is already the file's holds nothing unsaved
+    /// (the app was killed between a save and the draft's removal) and is removed.
+    pub fn leftovers(&self) -> (Vec<Leftover>, Vec<Error>) {
+        let (drafts, errors) = self.drafts();
+        let mut leftovers = Vec::new();
+        for draft in drafts {
+            let (on_disk, disk_text) = match &draft.path {
+                None => (OnDisk::Untitled, String::new()),
+                Some(path) => match storage::read_document(path) {
+                    Ok(loaded) => (OnDisk::Present, loaded.text),
+                    Err(Error::NotFound { .. }) => (OnDisk::Missing, String::new()),
+                    Err(_) => (OnDisk::Unreadable, String::new()),
+                },
+            };
+            if on_disk == OnDisk::Present && disk_text == draft.text {
+                let _ = self.remove(&draft.key);
+                continue;
+            }
+            let diff = diff_lines(&disk_text, &draft.text);
+            leftovers.push(Leftover {
+                draft,
+                on_disk,
+                diff,
+            });
+        }
+        (leftovers, errors)
     }
 
     /// Every readable draft, oldest first; unreadable or corrupt draft files are
@@ -172,6 +236,53 @@ mod tests {
         journal.remove(&key).unwrap();
         journal.remove(&key).unwrap();
         assert_eq!(journal.drafts().0.len(), 1);
+    }
+
+    #[test]
+    fn leftovers_compare_with_the_file_on_disk_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path().join("drafts"));
+        let edited = dir.path().join("edited.md");
+        let saved = dir.path().join("saved.md");
+        let gone = dir.path().join("gone.md");
+        std::fs::write(&edited, "# Spec\nold line\n").unwrap();
+        std::fs::write(&saved, "# Saved\n").unwrap();
+        let file_draft = |path: &Path, at: &str, text: &str| Draft {
+            key: Journal::key_for(path),
+            path: Some(path.to_owned()),
+            ..draft("", at, text)
+        };
+        journal
+            .write(&file_draft(&edited, "1", "# Spec\nnew line\n"))
+            .unwrap();
+        journal
+            .write(&file_draft(&saved, "2", "# Saved\n"))
+            .unwrap();
+        journal.write(&file_draft(&gone, "3", "# Gone\n")).unwrap();
+        journal.write(&draft("untitled-7", "4", "# New")).unwrap();
+
+        let (leftovers, errors) = journal.leftovers();
+        assert!(errors.is_empty());
+        let states: Vec<OnDisk> = leftovers.iter().map(|l| l.on_disk).collect();
+        assert_eq!(
+            states,
+            [OnDisk::Present, OnDisk::Missing, OnDisk::Untitled],
+            "the draft identical to its file is not offered"
+        );
+        assert_eq!(
+            leftovers[0].diff,
+            [
+                DiffLine::Same("# Spec".into()),
+                DiffLine::Removed("old line".into()),
+                DiffLine::Added("new line".into())
+            ]
+        );
+        assert_eq!(leftovers[2].diff, [DiffLine::Added("# New".into())]);
+        assert!(
+            journal.get(&Journal::key_for(&saved)).is_err(),
+            "a draft holding nothing unsaved is removed"
+        );
+        assert_eq!(journal.get("untitled-7").unwrap().text, "# New");
     }
 
     #[test]

@@ -112,6 +112,12 @@ pub fn disk_hash(path: &Path) -> Result<Option<ContentHash>> {
 
 /// Saves `text` to `path` atomically and returns the new content hash.
 pub fn save_atomically(path: &Path, text: &str) -> Result<ContentHash> {
+    save_bytes_atomically(path, text.as_bytes())
+}
+
+/// Saves `bytes` that need not be text (an exported PDF) to `path` atomically,
+/// like [`save_atomically`], and returns their content hash.
+pub fn save_bytes_atomically(path: &Path, bytes: &[u8]) -> Result<ContentHash> {
     let target = resolve_symlink(path);
     let fail = |source: std::io::Error| Error::WriteFailed {
         path: path.to_owned(),
@@ -126,7 +132,7 @@ pub fn save_atomically(path: &Path, text: &str) -> Result<ContentHash> {
         .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(fail)?;
-    tmp.write_all(text.as_bytes()).map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
     if let Ok(meta) = std::fs::metadata(&target) {
         tmp.as_file()
             .set_permissions(meta.permissions())
@@ -139,7 +145,7 @@ pub fn save_atomically(path: &Path, text: &str) -> Result<ContentHash> {
         let _ = d.sync_all();
     }
     remove_stale_temporaries(&dir);
-    Ok(ContentHash::of(text.as_bytes()))
+    Ok(ContentHash::of(bytes))
 }
 
 /// Temporary files older than this were left by a save that was killed.
@@ -255,6 +261,19 @@ mod tests {
                 0o640
             );
         }
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_are_saved_as_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spec.pdf");
+        std::fs::write(&path, "an older export").unwrap();
+        let bytes = b"%PDF-1.7\n\x00\xff\xfe binary";
+        let hash = save_bytes_atomically(&path, bytes).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+        assert_eq!(hash, ContentHash::of(bytes));
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
     }

@@ -8,6 +8,7 @@
 
 pub mod display;
 pub mod driver;
+pub mod window;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -46,6 +47,31 @@ impl App {
         for sub in ["home", "config", "data", "cache", "dialogs"] {
             std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         }
+        Self::start_in(dir, name, args, turn).await
+    }
+
+    /// Ends this session and launches the app again in the same folders (HOME,
+    /// config, data, dialogs), as a person restarting it would — e.g. after the
+    /// app was killed, to see what it recovers.
+    pub async fn relaunch(self, args: &[&str]) -> App {
+        let App {
+            client,
+            dir,
+            name,
+            driver,
+            _turn: turn,
+        } = self;
+        let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
+        driver.stop();
+        Self::start_in(dir, &name, args, turn).await
+    }
+
+    async fn start_in(
+        dir: tempfile::TempDir,
+        name: &str,
+        args: &[&str],
+        turn: tokio::sync::MutexGuard<'static, ()>,
+    ) -> App {
         let driver = driver::TauriDriver::start(dir.path(), driver::E2E_PORTS);
         let capabilities = json!({
             "browserName": "wry",
@@ -226,9 +252,11 @@ impl App {
     }
 
     /// Ends the session and the driver (gracefully, so WebKitWebDriver exits too).
+    /// Works when the app has already exited (a test closed its window): the
+    /// session's end is then refused or never answered, which is fine.
     pub async fn quit(self) {
         let App { client, driver, .. } = self;
-        let _ = client.close().await;
+        let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
         driver.stop();
     }
 }
@@ -285,5 +313,63 @@ impl App {
         .await;
         self.click("[data-e2e-target='1']").await;
         let _ = self.js("document.querySelectorAll('[data-e2e-target]').forEach(e => e.removeAttribute('data-e2e-target')); return true;").await;
+    }
+}
+
+impl App {
+    /// The process id of this test's app (not its WebKit helpers, nor the drivers,
+    /// which share its environment), if it is running.
+    pub fn app_pid(&self) -> Option<u32> {
+        let binary = app_binary();
+        let wanted = Path::new(&binary).file_name()?.to_owned();
+        driver::processes_with_env("XDG_CONFIG_HOME", &self.dir.path().join("config"))
+            .into_iter()
+            .find(|pid| {
+                std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| {
+                    // A binary rebuilt while it runs shows as "<path> (deleted)".
+                    let name = exe.file_name().unwrap_or_default().to_string_lossy();
+                    name.trim_end_matches(" (deleted)") == wanted.to_string_lossy()
+                })
+            })
+    }
+
+    /// Does what a window manager does when the user clicks the window's ×: sends
+    /// `WM_DELETE_WINDOW` to the app's top-level window (see [`window`]).
+    pub async fn request_close(&self) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let asked = match self.app_pid() {
+                Some(pid) => window::request_close(pid)
+                    .unwrap_or_else(|e| panic!("X11 close request to the app window: {e}")),
+                None => 0,
+            };
+            if asked > 0 {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no visible app window that takes WM_DELETE_WINDOW"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Clicks something that makes the app exit: the click's reply may be an error
+    /// or never come once the window is gone, so neither counts as a failure.
+    pub async fn click_to_exit(&self, css: &str) {
+        let el = self.wait_for(css).await;
+        let _ = tokio::time::timeout(Duration::from_secs(5), el.click()).await;
+    }
+
+    /// Waits until the app process has exited; panics after [`TIMEOUT`].
+    pub async fn wait_exited(&self) {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.app_pid().is_some() {
+            if Instant::now() > deadline {
+                self.screenshot(&format!("{}-timeout", self.name)).await;
+                panic!("the app did not exit");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 }

@@ -229,13 +229,14 @@ async fn save_reopen_and_unsaved_changes_prompt() {
     app.click("[data-testid=modal-cancel]").await;
     app.wait_for("[data-testid=dirty-marker]").await;
 
-    // Another program changes the file: saving must not silently overwrite it.
+    // Another program changes the file while there are local edits: the app
+    // notices and asks; keeping mine leaves the file on disk as it is.
     std::fs::write(&doc, "# Changed elsewhere\n").unwrap();
-    app.shortcut('s').await;
-    app.wait_for_text("[data-testid=modal]", "changed on disk")
+    app.wait_for_text("[data-testid=disk-changed-dialog]", "existing.md")
         .await;
     app.screenshot("07-changed-on-disk").await;
-    app.click("[data-testid=modal-cancel]").await;
+    app.click("[data-testid=disk-keep-mine]").await;
+    app.wait_for("[data-testid=dirty-marker]").await;
     assert_eq!(
         std::fs::read_to_string(&doc).unwrap(),
         "# Changed elsewhere\n"

@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use specwright_core::storage;
-use tauri::{State, WebviewWindow};
+use specwright_core::{ContentHash, storage};
+use tauri::{Manager, State, WebviewWindow};
 
 use crate::error::{AppError, AppResult};
 use crate::ipc::{OpenedDocument, RecentFile, SaveAsRequest, SaveRequest, SavedDocument};
@@ -50,6 +50,7 @@ pub async fn save(
         (path, file.hash.clone())
     };
     let expected = if request.overwrite { None } else { expected };
+    expect_own_write(&state, &request.text);
     let hash = storage::save_checked(&path, &request.text, expected.as_ref())?;
     saved(&window, &state, path, hash)
 }
@@ -69,6 +70,7 @@ pub async fn save_as(
     let Some(path) = state.dialogs.pick_save(&window, &suggested).await else {
         return Ok(None);
     };
+    expect_own_write(&state, &request.text);
     let hash = storage::save_atomically(&path, &request.text)?;
     saved(&window, &state, path, hash).map(Some)
 }
@@ -102,6 +104,7 @@ pub fn take_launch_file(state: State<'_, AppState>) -> Option<String> {
 fn open(window: &WebviewWindow, state: &AppState, path: &Path) -> AppResult<OpenedDocument> {
     let loaded = storage::read_document(path)?;
     state.adopt(path, loaded.hash);
+    state.watcher.watch(window.app_handle(), path);
     window.set_title(&window_title(Some(path), false))?;
     Ok(OpenedDocument {
         path: path.display().to_string(),
@@ -117,9 +120,15 @@ fn saved(
     hash: specwright_core::ContentHash,
 ) -> AppResult<SavedDocument> {
     state.adopt(&path, hash);
+    state.watcher.watch(window.app_handle(), &path);
     window.set_title(&window_title(Some(&path), false))?;
     Ok(SavedDocument {
         path: path.display().to_string(),
         name: display_name(&path),
     })
+}
+
+/// Tells the watcher that the file about to appear with `text` is our own save.
+fn expect_own_write(state: &AppState, text: &str) {
+    state.file().own_write = Some(ContentHash::of(text.as_bytes()));
 }

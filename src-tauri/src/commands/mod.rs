@@ -2,7 +2,10 @@
 //! One file per area; the list of handlers is in [`handler`].
 
 pub mod analysis;
+pub mod disk;
+pub mod export;
 pub mod files;
+pub mod recovery;
 pub mod templates;
 pub mod window;
 
@@ -22,6 +25,15 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         files::save_as,
         files::recent_files,
         files::take_launch_file,
+        export::export,
+        recovery::journal_draft,
+        recovery::list_drafts,
+        recovery::restore_draft,
+        recovery::discard_draft,
+        recovery::discard_changes,
+        disk::reload_from_disk,
+        disk::keep_mine,
+        disk::compare_with_disk,
         window::set_dirty,
         window::close_window,
         window::open_external,

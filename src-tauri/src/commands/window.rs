@@ -20,7 +20,11 @@ pub fn set_dirty(window: WebviewWindow, state: State<'_, AppState>, dirty: bool)
 /// Closes the window after the UI has dealt with unsaved changes.
 #[tauri::command]
 pub fn close_window(window: WebviewWindow, state: State<'_, AppState>) -> AppResult<()> {
-    state.file().dirty = false;
+    {
+        let mut file = state.file();
+        file.dirty = false;
+        state.forget_draft(&mut file);
+    }
     window.destroy()?;
     Ok(())
 }

@@ -4,7 +4,10 @@
  */
 import * as ipc from "../ipc";
 import { IpcError, type MenuAction, type OpenedDocument, type ShellEvent } from "../ipc";
+import { showExportDialog } from "./export-dialog";
 import { choose, promptText, showError } from "./modal";
+import { mermaidSvg } from "../preview/mermaid";
+import { Recovery } from "../recovery/recovery";
 import { StartScreen } from "./start-screen";
 import { pickTemplate } from "./template-picker";
 import { toast } from "./toast";
@@ -18,14 +21,25 @@ export class Controller {
   readonly workspace: Workspace;
   readonly start: StartScreen;
   readonly toolbar: Toolbar;
+  readonly recovery: Recovery;
   private hasDocument = false;
   private last = { action: "", at: 0 };
   private busy = false;
 
   constructor(root: HTMLElement) {
-    this.workspace = new Workspace([], (dirty) => {
-      this.toolbar.setDocument(this.workspace.meta.name, dirty);
-      void ipc.setDirty(dirty).catch(() => {});
+    this.workspace = new Workspace(
+      [],
+      (dirty) => {
+        this.toolbar.setDocument(this.workspace.meta.name, dirty);
+        void ipc.setDirty(dirty).catch(() => {});
+        this.recovery.dirtyChanged(dirty);
+      },
+      () => this.recovery.edited(),
+    );
+    this.recovery = new Recovery({
+      workspace: this.workspace,
+      confirmDiscard: () => this.confirmDiscard(),
+      showWorkspace: () => this.showWorkspace(),
     });
     this.toolbar = new Toolbar((action) => this.run(action));
     this.start = new StartScreen({
@@ -42,6 +56,7 @@ export class Controller {
   async boot(): Promise<void> {
     this.toolbar.setDocument(null, false);
     await this.start.show(false);
+    await this.recovery.offerDrafts();
     const launch = await ipc.takeLaunchFile().catch(() => null);
     if (launch) await this.openPath(launch);
   }
@@ -51,6 +66,8 @@ export class Controller {
     if (event.type === "menu") this.run(event.action);
     else if (event.type === "open-file") void this.openPath(event.path);
     else if (event.type === "close-requested") void this.quit();
+    else if (event.type === "file-changed") void this.recovery.diskChanged(event.path);
+    else if (event.type === "file-deleted") void this.recovery.diskDeleted(event.path);
   }
 
   run(action: MenuAction): void {
@@ -63,6 +80,7 @@ export class Controller {
       save: () => this.save(),
       "save-as": () => this.saveAs(),
       "save-as-template": () => this.saveAsTemplate(),
+      export: () => this.exportDocument(),
       home: () => this.start.show(this.hasDocument),
       quit: () => this.quit(),
       find: () => this.hasDocument && this.workspace.openSearch(),
@@ -80,7 +98,7 @@ export class Controller {
     if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
     const action: MenuAction | null =
-      key === "s" ? (event.shiftKey ? "save-as" : "save") : key === "o" ? "open" : key === "n" ? "new" : null;
+      key === "s" ? (event.shiftKey ? "save-as" : "save") : key === "o" ? "open" : key === "n" ? "new" : key === "e" && event.shiftKey ? "export" : null;
     if (!action) return;
     event.preventDefault();
     event.stopPropagation();
@@ -101,6 +119,7 @@ export class Controller {
       "cancel",
     );
     if (answer === "save") return this.save();
+    if (answer === "discard") await this.recovery.discard();
     return answer === "discard";
   }
 
@@ -149,6 +168,11 @@ export class Controller {
       return true;
     } catch (error) {
       if (error instanceof IpcError && error.kind === "changed-on-disk") return this.resolveConflict(error);
+      if (error instanceof IpcError && error.kind === "write-failed") {
+        if ((await this.recovery.saveFailed(error)) !== "save-as") return false;
+        this.busy = false;
+        return this.saveAs();
+      }
       await showError("Could not save", error);
       return false;
     } finally {
@@ -193,6 +217,21 @@ export class Controller {
     if (!name) return;
     const path = await this.guarded(() => ipc.saveAsTemplate({ name, text: this.workspace.text() }), "Could not save the template");
     if (path) toast(`Template saved as ${path.split(/[\\/]/).pop()} in your templates`);
+  }
+
+  /** File → Export…: the dialog with its pre-flight list, then a toast naming the file. */
+  private async exportDocument(): Promise<void> {
+    if (!this.hasDocument) return;
+    const text = this.workspace.text();
+    const { templateId, suggestedName } = this.workspace.meta;
+    const exported = await showExportDialog({
+      analysis: async () => this.workspace.latestAnalysis() ?? ipc.analyze({ text, template_id: templateId }),
+      drawDiagram: mermaidSvg,
+      run: (choice, diagrams) =>
+        ipc.exportDocument({ text, format: choice.format, template_id: templateId, suggested_name: suggestedName, diagrams, drop_unfilled: choice.dropUnfilled }),
+      jump: (line) => this.workspace.jumpTo(line),
+    });
+    if (exported) toast(`Exported to ${exported.name}`);
   }
 
   private async quit(): Promise<void> {

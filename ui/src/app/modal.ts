@@ -20,6 +20,11 @@ function host(): HTMLElement {
   return root;
 }
 
+/** Shows `dialog` over the window; Escape calls `onEscape`. Returns what closes it. */
+export function openModal(dialog: HTMLElement, onEscape: () => void): () => void {
+  return open(dialog, onEscape);
+}
+
 function open(dialog: HTMLElement, onEscape: () => void): () => void {
   const backdrop = h("div", { class: "modal-backdrop" }, dialog);
   const keys = (event: KeyboardEvent) => {

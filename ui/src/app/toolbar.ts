@@ -27,6 +27,7 @@ export class Toolbar {
           b("Save", "save", "Save (Ctrl+S)"),
           b("Save as", "save-as", "Save as (Ctrl+Shift+S)"),
           b("Save as template", "save-as-template", "Save this document as a template"),
+          b("Export", "export", "Export as PDF, Markdown, HTML or JSON (Ctrl+Shift+E)"),
         ),
       ),
       h("div", { class: "title" }, this.marker, this.name),

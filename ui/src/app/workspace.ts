@@ -3,7 +3,7 @@
  * bar. The CodeMirror `EditorState` is the one owner of the text; everything else
  * is derived from snapshots of it.
  */
-import { EditorState, type Text } from "@codemirror/state";
+import { EditorState, Transaction, type Text } from "@codemirror/state";
 import { EditorView, type KeyBinding } from "@codemirror/view";
 import { openSearchPanel } from "@codemirror/search";
 import { coalesce, type Coalescer } from "../analysis/coalesce";
@@ -39,7 +39,8 @@ export class Workspace {
   readonly element: HTMLElement;
   readonly view: EditorView;
   meta: DocumentMeta = { path: null, name: "Untitled", templateId: null, suggestedName: "untitled.md" };
-  private savedDoc: Text;
+  /** The text as on disk; `null` when nothing on disk matches (restored draft, deleted file). */
+  private savedDoc: Text | null;
   private dirty = false;
   private readonly preview: Preview;
   private readonly panel: SidePanel;
@@ -47,10 +48,13 @@ export class Workspace {
   private readonly analysis: Coalescer<Snapshot>;
   private readonly status: HTMLElement;
   private readonly panes: HTMLElement;
+  private latest: { analysis: Analysis; doc: Text } | null = null;
 
   constructor(
     private readonly appKeys: readonly KeyBinding[],
     private readonly onDirtyChange: (dirty: boolean) => void,
+    /** Called after every edit (the draft keeper listens). */
+    private readonly onEdited: () => void = () => {},
   ) {
     const jump = (line: number) => this.jumpTo(line);
     const toggle = (line: number) => void this.toggle(line);
@@ -94,6 +98,47 @@ export class Workspace {
   /** The current text was written to disk as `meta`. */
   markSaved(meta: Partial<DocumentMeta>): void {
     this.meta = { ...this.meta, ...meta };
+    this.savedDoc = this.view.state.doc;
+    this.setDirty(false);
+  }
+
+  /** The text is not on disk as it stands (a restored draft, a deleted file): dirty until saved. */
+  markUnsaved(): void {
+    this.savedDoc = null;
+    this.setDirty(true);
+  }
+
+  /**
+   * Replaces the text with the file's new version from disk, as saved, changing
+   * only the part that differs so the cursor and the scroll position stay.
+   */
+  reloadText(text: string): void {
+    const state = this.view.state;
+    const next = state.toText(text);
+    if (detectLineBreak(text) !== (state.lineBreak === "\r\n" ? "\r\n" : "\n")) {
+      const scroll = this.view.scrollDOM.scrollTop;
+      this.load(text, this.meta);
+      this.view.scrollDOM.scrollTop = scroll;
+      return;
+    }
+    const before = state.doc.toString();
+    const after = next.toString();
+    let from = 0;
+    const shorter = Math.min(before.length, after.length);
+    while (from < shorter && before.charCodeAt(from) === after.charCodeAt(from)) from++;
+    let endBefore = before.length;
+    let endAfter = after.length;
+    while (endBefore > from && endAfter > from && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+      endBefore--;
+      endAfter--;
+    }
+    const scroll = this.view.scrollDOM.scrollTop;
+    this.savedDoc = next;
+    this.view.dispatch({
+      changes: { from, to: endBefore, insert: after.slice(from, endAfter) },
+      annotations: Transaction.addToHistory.of(false),
+    });
+    this.view.scrollDOM.scrollTop = scroll;
     this.savedDoc = this.view.state.doc;
     this.setDirty(false);
   }
@@ -152,6 +197,7 @@ export class Workspace {
         {
           appKeys: this.appKeys,
           onDocChanged: () => {
+            this.onEdited();
             this.setDirty(!this.sameAsSaved());
             this.requestAnalysis();
           },
@@ -164,7 +210,7 @@ export class Workspace {
 
   private sameAsSaved(): boolean {
     const doc = this.view.state.doc;
-    return doc.length === this.savedDoc.length && doc.eq(this.savedDoc);
+    return this.savedDoc !== null && doc.length === this.savedDoc.length && doc.eq(this.savedDoc);
   }
 
   private setDirty(dirty: boolean): void {
@@ -182,7 +228,13 @@ export class Workspace {
     return this.analysis.settled();
   }
 
+  /** The latest analysis, if it is of the text as it is now (export reuses it). */
+  latestAnalysis(): Analysis | null {
+    return this.latest?.doc === this.view.state.doc ? this.latest.analysis : null;
+  }
+
   private show(result: Analysis, snap: Snapshot): void {
+    this.latest = { analysis: result, doc: snap.doc };
     this.preview.update(result.html);
     this.panel.render(result);
     const { done, total } = result.checklist.progress;

@@ -10,8 +10,13 @@ import type { AnalyzeRequest } from "./generated/AnalyzeRequest";
 import type { AppError } from "./generated/AppError";
 import type { CreateRequest } from "./generated/CreateRequest";
 import type { CreatedDocument } from "./generated/CreatedDocument";
+import type { DiffLine } from "./generated/DiffLine";
+import type { DraftList } from "./generated/DraftList";
+import type { ExportRequest } from "./generated/ExportRequest";
+import type { ExportedFile } from "./generated/ExportedFile";
 import type { OpenedDocument } from "./generated/OpenedDocument";
 import type { RecentFile } from "./generated/RecentFile";
+import type { RestoredDocument } from "./generated/RestoredDocument";
 import type { SaveAsRequest } from "./generated/SaveAsRequest";
 import type { SaveRequest } from "./generated/SaveRequest";
 import type { SaveTemplateRequest } from "./generated/SaveTemplateRequest";
@@ -73,9 +78,19 @@ export const save = (request: SaveRequest) => call<SavedDocument>("save", { requ
 export const saveAs = (request: SaveAsRequest) => call<SavedDocument | null>("save_as", { request });
 export const recentFiles = () => call<RecentFile[]>("recent_files");
 export const takeLaunchFile = () => call<string | null>("take_launch_file");
+export const journalDraft = (text: string) => call<void>("journal_draft", { text });
+export const listDrafts = () => call<DraftList>("list_drafts");
+export const restoreDraft = (key: string) => call<RestoredDocument>("restore_draft", { key });
+export const discardDraft = (key: string) => call<void>("discard_draft", { key });
+export const discardChanges = () => call<void>("discard_changes");
+export const reloadFromDisk = () => call<OpenedDocument>("reload_from_disk");
+export const keepMine = () => call<void>("keep_mine");
+export const compareWithDisk = (text: string) => call<DiffLine[]>("compare_with_disk", { text });
 export const setDirty = (dirty: boolean) => call<void>("set_dirty", { dirty });
 export const closeWindow = () => call<void>("close_window");
 export const openExternal = (url: string) => call<void>("open_external", { url });
+/** Asks where to write and exports there; `null` when the save dialog was cancelled. */
+export const exportDocument = (request: ExportRequest) => call<ExportedFile | null>("export", { request });
 
 /** Calls `handler` for every menu choice, dropped file and close request. */
 export async function onShellEvent(handler: (event: ShellEvent) => void): Promise<() => void> {

@@ -38,6 +38,9 @@ export function wrapMermaid(block: Element): Element {
   wrapper.className = "mermaid-diagram";
   const pos = block.getAttribute("data-sourcepos");
   if (pos) wrapper.setAttribute("data-sourcepos", pos);
+  // One position per block, on the wrapper: the code block is replaced by the
+  // diagram once drawn, and a kept diagram gets new positions like any block.
+  block.removeAttribute("data-sourcepos");
   wrapper.append(block);
   return wrapper;
 }
@@ -61,5 +64,30 @@ export async function renderMermaid(wrapper: Element): Promise<void> {
     wrapper.append(message);
     // Mermaid leaves its scratch element behind when a diagram fails to parse.
     wrapper.ownerDocument.getElementById(`d${id}`)?.remove();
+  }
+}
+
+/** Theme and font for exported diagrams: printed on white whatever the app's theme. */
+const EXPORT_DIRECTIVE = '%%{init: {"theme": "default", "fontFamily": "Inter, Helvetica, Arial, sans-serif"}}%%\n';
+
+/**
+ * Renders Mermaid `source` to a standalone SVG document for export (PDF, HTML),
+ * with SVG text labels and no `foreignObject` or script; `null` when the
+ * diagram cannot be drawn, so the exporter shows its source instead.
+ */
+export async function mermaidSvg(source: string): Promise<string | null> {
+  const id = `mermaid-export-${++counter}`;
+  try {
+    const mermaid = await load();
+    // A leading front-matter block must stay first; it carries its own config.
+    const themed = source.trimStart().startsWith("---") ? source : EXPORT_DIRECTIVE + source;
+    const { svg } = await mermaid.render(id, themed);
+    const parsed = new DOMParser().parseFromString(svg, "image/svg+xml");
+    if (parsed.querySelector("parsererror") || parsed.documentElement.localName !== "svg") return null;
+    parsed.querySelectorAll("script, foreignObject").forEach((el) => el.remove());
+    return new XMLSerializer().serializeToString(parsed.documentElement);
+  } catch {
+    document.getElementById(`d${id}`)?.remove();
+    return null;
   }
 }

@@ -1,5 +1,29 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { wrapMermaid, isMermaidBlock } from "./mermaid";
 import { morphBlocks } from "./morph";
+import { sanitize } from "./sanitize";
+
+// Counts sanitiser runs while still sanitising.
+vi.mock("./sanitize", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./sanitize")>();
+  return { sanitize: vi.fn(real.sanitize) };
+});
+
+beforeEach(() => {
+  vi.mocked(sanitize).mockClear();
+});
+
+/** What the preview must show for `html`: the whole of it parsed and sanitised at once. */
+function reference(html: string): string {
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  sanitize(template.content);
+  return [...template.content.children].map((el) => el.outerHTML).join("");
+}
+
+function paragraph(line: number, text: string): string {
+  return `<p data-sourcepos="${line}:1-${line}:${text.length}">${text}</p>\n`;
+}
 
 describe("morphBlocks", () => {
   it("keeps unchanged blocks and only creates changed ones", () => {
@@ -38,5 +62,113 @@ describe("morphBlocks", () => {
     morphBlocks(root, '<p><img src="x" onerror="window.__pwned=1"></p><script>window.__pwned=1</script>');
     expect(root.innerHTML).not.toContain("onerror");
     expect(root.querySelector("script")).toBeNull();
+  });
+
+  it("parses and sanitises only the block that changed", () => {
+    const root = document.createElement("div");
+    const blocks = Array.from({ length: 100 }, (_, i) => paragraph(i * 2 + 1, `block ${i}`));
+    morphBlocks(root, blocks.join(""));
+    const before = [...root.children];
+    vi.mocked(sanitize).mockClear();
+
+    blocks[50] = paragraph(101, "block 50, edited");
+    const result = morphBlocks(root, blocks.join(""));
+
+    expect(sanitize).toHaveBeenCalledTimes(1);
+    expect(result.added).toHaveLength(1);
+    expect(result.kept).toBe(99);
+    const after = [...root.children];
+    expect(after.filter((el, i) => el !== before[i])).toEqual([after[50]]);
+    expect(root.innerHTML).toBe(reference(blocks.join("")));
+  });
+
+  it("sanitises a changed hostile block and leaves its neighbours alone", () => {
+    const root = document.createElement("div");
+    const blocks = [paragraph(1, "first"), paragraph(3, "second"), paragraph(5, "third")];
+    morphBlocks(root, blocks.join(""));
+    const [first, , third] = [...root.children];
+
+    blocks[1] =
+      '<p data-sourcepos="3:1-3:9"><img src="https://tracker.example/p.png" onerror="window.__pwned=1"><a href="javascript:window.__pwned=1" onclick="x()">x</a><a href="data:text/html,hi">y</a></p>\n' +
+      '<iframe src="javascript:parent.__pwned=1"></iframe>\n<svg><script>window.__pwned=1</script></svg>\n';
+    morphBlocks(root, blocks.join(""));
+
+    expect(root.children[0]).toBe(first);
+    expect(root.children[root.children.length - 1]).toBe(third);
+    expect(root.querySelectorAll("script, iframe, [onerror], [onclick], [src], a[href]")).toHaveLength(0);
+    expect(root.querySelector("img")!.classList.contains("blocked-image")).toBe(true);
+  });
+
+  it("sanitises HTML it cannot cut into blocks, all at once", () => {
+    const root = document.createElement("div");
+    morphBlocks(root, paragraph(1, "kept?"));
+    const result = morphBlocks(root, 'stray text <p onclick="x()">a</p><script>x()</script>');
+    expect(root.innerHTML).toBe("<p>a</p>");
+    expect(result.kept).toBe(0);
+    // Back to normal HTML: nothing of the fallback is taken for engine blocks.
+    morphBlocks(root, paragraph(1, "a"));
+    expect(root.innerHTML).toBe(reference(paragraph(1, "a")));
+  });
+
+  it("matches a whole-page parse through inserts, deletes, moves and edits", () => {
+    const root = document.createElement("div");
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const texts = ["alpha", "beta", "gamma", "delta", "alpha", "<em>epsilon</em>", "zeta"];
+    let blocks: string[] = texts.map((t) => t);
+    // Paragraphs, lists (positions inside too) and raw-HTML comments between blocks.
+    const shape = (text: string, line: number) =>
+      text.startsWith("gamma")
+        ? `<ul data-sourcepos="${line}:1-${line}:9">\n<li data-sourcepos="${line}:1-${line}:9">${text}</li>\n</ul>\n`
+        : text.startsWith("beta")
+          ? `<!-- raw HTML omitted -->\n${paragraph(line, text)}`
+          : paragraph(line, text);
+    const render = () => blocks.map((t, i) => shape(t, i * 2 + 1)).join("");
+    morphBlocks(root, render());
+    for (let step = 0; step < 200; step++) {
+      const at = random(blocks.length + 1);
+      const op = random(4);
+      if (op === 0) blocks.splice(at, 0, texts[random(texts.length)]);
+      else if (op === 1 && blocks.length > 0) blocks.splice(Math.min(at, blocks.length - 1), 1);
+      else if (op === 2 && blocks.length > 1) {
+        const [moved] = blocks.splice(Math.min(at, blocks.length - 1), 1);
+        blocks.splice(random(blocks.length + 1), 0, moved);
+      } else if (blocks.length > 0) blocks[Math.min(at, blocks.length - 1)] += "!";
+      if (blocks.length > 12) blocks = blocks.slice(0, 6);
+      morphBlocks(root, render());
+      expect(root.innerHTML, `step ${step}`).toBe(reference(render()));
+    }
+  });
+
+  it("recovers when the changed stretch cannot be cut, and after", () => {
+    const root = document.createElement("div");
+    const good = paragraph(1, "a") + paragraph(3, "b") + paragraph(5, "c");
+    morphBlocks(root, good);
+    const broken = paragraph(1, "a") + '<p data-sourcepos="3:1-3:1">b <img src="x" onerror="x()"' + paragraph(5, "c");
+    morphBlocks(root, broken);
+    expect(root.innerHTML).toBe(reference(broken));
+    expect(root.querySelector("[onerror]")).toBeNull();
+    morphBlocks(root, good);
+    expect(root.innerHTML).toBe(reference(good));
+  });
+
+  it("keeps a drawn diagram when lines are added above it", () => {
+    const root = document.createElement("div");
+    const prepare = (block: Element) => (isMermaidBlock(block) ? wrapMermaid(block) : block);
+    const diagram = (line: number) =>
+      `<pre data-sourcepos="${line}:1-${line + 2}:3"><code class="language-mermaid">graph TD\nA --&gt; B\n</code></pre>\n`;
+    morphBlocks(root, paragraph(1, "intro") + diagram(3), prepare);
+    const figure = root.querySelector("figure.mermaid-diagram")!;
+    figure.replaceChildren(document.createElementNS("http://www.w3.org/2000/svg", "svg")); // as if drawn
+
+    const result = morphBlocks(root, paragraph(1, "intro") + paragraph(3, "more") + diagram(5), prepare);
+
+    expect(root.querySelector("figure.mermaid-diagram")).toBe(figure);
+    expect(result.added.map((el) => el.tagName)).toEqual(["P"]);
+    expect(figure.getAttribute("data-sourcepos")).toBe("5:1-7:3");
+    expect(figure.querySelector("svg")).not.toBeNull();
   });
 });

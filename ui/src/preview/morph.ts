@@ -1,13 +1,30 @@
 /**
- * Patches the preview instead of replacing it: top-level blocks whose HTML is
- * unchanged (ignoring `data-sourcepos`, which shifts when lines are inserted above)
- * are kept as they are — with their rendered diagrams, images and selection — and
- * only new or changed blocks are created.
+ * Patches the preview with work proportional to what changed. The new HTML is
+ * compared, as a string, with the HTML on show: the blocks at the start and at
+ * the end that are still there, unchanged, are kept without being parsed or even
+ * cut out. Only the stretch in between is cut into blocks ({@link splitBlocks});
+ * there, a block whose HTML is the same apart from `data-sourcepos` (its lines
+ * moved) keeps its nodes — rendered diagrams included — and gets the new
+ * positions, and only new or changed blocks are parsed, sanitised and inserted.
+ * Nodes stay where they are unless their order changed, so the scroll position
+ * and the rest of the page are left alone.
  */
+import { splitBlocks } from "./blocks";
 import { sanitize } from "./sanitize";
 
-const blockKeys = new WeakMap<Element, string>();
-const SOURCEPOS = / data-sourcepos="[^"]*"/g;
+/** One top-level block on show: where its HTML is in the HTML on show, and the nodes made from it. */
+interface Shown {
+  /** Offset in {@link State.source}; -1 for blocks from a whole-page parse (never reused). */
+  at: number;
+  length: number;
+  nodes: Element[];
+}
+
+interface State {
+  /** The HTML on show. */
+  source: string;
+  blocks: Shown[];
+}
 
 /** What changed in one patch. */
 export interface MorphResult {
@@ -17,57 +34,160 @@ export interface MorphResult {
   kept: number;
 }
 
-/** The identity of a block: its HTML without source positions. */
-export function blockKey(el: Element): string {
-  return el.outerHTML.replace(SOURCEPOS, "");
+const states = new WeakMap<Element, State>();
+const SOURCEPOS = / data-sourcepos="[^"]*"/g;
+const SOURCEPOS_VALUE = / data-sourcepos="([^"]*)"/g;
+
+/** The identity of a block: its HTML without source positions, which shift when lines are inserted above. */
+export function blockKey(html: string): string {
+  return html.replace(SOURCEPOS, "");
 }
 
 /**
  * Makes `root`'s children match `html`. `prepare` may wrap a new block (e.g. a
- * Mermaid diagram) before it is inserted.
+ * Mermaid diagram) before it is inserted. `root` must be patched only through
+ * this function.
  */
 export function morphBlocks(root: Element, html: string, prepare: (block: Element) => Element = (b) => b): MorphResult {
-  const template = root.ownerDocument.createElement("template");
-  template.innerHTML = html;
-  sanitize(template.content);
-  const incoming = [...template.content.children];
+  let state = states.get(root);
+  if (!state) {
+    root.replaceChildren();
+    state = { source: "", blocks: [] };
+    states.set(root, state);
+  }
+  const { source, blocks: shown } = state;
+  if (html === source) return { added: [], kept: countNodes(shown) };
 
-  const pool = new Map<string, Element[]>();
-  for (const old of [...root.children]) {
-    const key = blockKeys.get(old) ?? blockKey(old);
+  // The unchanged runs at both ends, each block with the separators after it,
+  // found in place (same offset from the start, or from the end).
+  let start = 0;
+  let from = 0;
+  while (start < shown.length && shown[start].at >= 0) {
+    const end = shown[start].at + shown[start].length;
+    if (!html.startsWith(source.slice(from, end), from)) break;
+    from = end;
+    start++;
+  }
+  const delta = html.length - source.length;
+  let shownEnd = shown.length;
+  let oldTo = source.length;
+  while (shownEnd > start) {
+    const block = shown[shownEnd - 1];
+    if (block.at < 0 || block.at + delta < from || !html.startsWith(source.slice(block.at, oldTo), block.at + delta)) break;
+    oldTo = block.at;
+    shownEnd--;
+  }
+  const to = oldTo + delta;
+
+  // In between: cut into blocks, reuse those that only moved, create the rest.
+  const spans = splitBlocks(html, from, to);
+  if (!spans) return replaceAll(root, state, html, prepare);
+  const pool = new Map<string, Shown[]>();
+  for (const old of shown.slice(start, shownEnd)) {
+    if (old.at < 0) continue;
+    const key = blockKey(source.slice(old.at, old.at + old.length));
     const list = pool.get(key);
     if (list) list.push(old);
     else pool.set(key, [old]);
   }
-
-  const added: Element[] = [];
-  let kept = 0;
-  incoming.forEach((fresh, index) => {
-    const key = blockKey(fresh);
-    const reused = pool.get(key)?.shift();
-    let node: Element;
-    if (reused) {
-      copySourcepos(fresh, reused);
-      node = reused;
-      kept++;
+  const reused = new Set<Shown>();
+  const middle: Shown[] = [];
+  const fresh: { html: string; block: Shown }[] = [];
+  for (const span of spans) {
+    const block = html.slice(span.start, span.end);
+    const candidate = pool.get(blockKey(block))?.shift();
+    if (candidate && moveSourcepos(candidate.nodes, block)) {
+      reused.add(candidate);
+      middle.push(Object.assign(candidate, { at: span.start, length: span.end - span.start }));
     } else {
-      node = prepare(fresh);
-      blockKeys.set(node, key);
-      added.push(node);
+      const made: Shown = { at: span.start, length: span.end - span.start, nodes: [] };
+      fresh.push({ html: block, block: made });
+      middle.push(made);
     }
-    const current = root.children[index] ?? null;
-    if (current !== node) root.insertBefore(node, current);
+  }
+  const added: Element[] = [];
+  const created = createBlocks(
+    root.ownerDocument,
+    fresh.map((f) => f.html),
+  );
+  fresh.forEach((f, i) => {
+    f.block.nodes = created[i].map(prepare);
+    added.push(...f.block.nodes);
   });
-  while (root.children.length > incoming.length) root.lastElementChild!.remove();
-  return { added, kept };
+
+  for (const old of shown.slice(start, shownEnd)) {
+    if (!reused.has(old)) old.nodes.forEach((node) => node.remove());
+  }
+  // What is left between the two unchanged runs is the reused nodes, in their
+  // old order: walk them, inserting new nodes (and reordered ones) as we go.
+  const before = lastNode(shown, start);
+  let cursor = before ? before.nextElementSibling : root.firstElementChild;
+  for (const block of middle) {
+    for (const node of block.nodes) {
+      if (node === cursor) cursor = node.nextElementSibling;
+      else root.insertBefore(node, cursor);
+    }
+  }
+
+  const after = shown.slice(shownEnd);
+  for (const block of after) block.at += delta;
+  state.blocks = [...shown.slice(0, start), ...middle, ...after];
+  state.source = html;
+  return { added, kept: countNodes(state.blocks) - added.length };
 }
 
-/** Updates positions of a kept block (its content is identical, its lines may have moved). */
-function copySourcepos(from: Element, to: Element): void {
-  const top = from.getAttribute("data-sourcepos");
-  if (top !== null) to.setAttribute("data-sourcepos", top);
-  const source = from.querySelectorAll("[data-sourcepos]");
-  const target = to.querySelectorAll("[data-sourcepos]");
-  if (source.length !== target.length) return;
-  source.forEach((el, i) => target[i].setAttribute("data-sourcepos", el.getAttribute("data-sourcepos")!));
+function countNodes(blocks: readonly Shown[]): number {
+  return blocks.reduce((n, block) => n + block.nodes.length, 0);
+}
+
+/** The last node of `blocks[..end]`, or `null`. */
+function lastNode(blocks: readonly Shown[], end: number): Element | null {
+  for (let i = end - 1; i >= 0; i--) {
+    const nodes = blocks[i].nodes;
+    if (nodes.length > 0) return nodes[nodes.length - 1];
+  }
+  return null;
+}
+
+/**
+ * Gives a kept block the positions in its new HTML. False when the nodes do not
+ * hold one element per position in the HTML (then the block is made anew).
+ */
+function moveSourcepos(nodes: readonly Element[], html: string): boolean {
+  const values = Array.from(html.matchAll(SOURCEPOS_VALUE), (m) => m[1]);
+  const targets: Element[] = [];
+  for (const node of nodes) {
+    if (node.hasAttribute("data-sourcepos")) targets.push(node);
+    targets.push(...node.querySelectorAll("[data-sourcepos]"));
+  }
+  if (targets.length !== values.length) return false;
+  targets.forEach((el, i) => {
+    if (el.getAttribute("data-sourcepos") !== values[i]) el.setAttribute("data-sourcepos", values[i]);
+  });
+  return true;
+}
+
+/**
+ * Parses and sanitises each block's HTML on its own: nothing a block holds can
+ * leak into its neighbours, and nothing reaches the page unsanitised.
+ */
+function createBlocks(doc: Document, blocks: readonly string[]): Element[][] {
+  const template = doc.createElement("template");
+  return blocks.map((html) => {
+    template.innerHTML = html;
+    sanitize(template.content);
+    return [...template.content.children];
+  });
+}
+
+/** The slow path for HTML that cannot be cut into blocks: parse it all, keep nothing. */
+function replaceAll(root: Element, state: State, html: string, prepare: (block: Element) => Element): MorphResult {
+  const template = root.ownerDocument.createElement("template");
+  template.innerHTML = html;
+  sanitize(template.content);
+  const added = [...template.content.children].map(prepare);
+  root.replaceChildren(...added);
+  state.source = html;
+  state.blocks = added.map((node) => ({ at: -1, length: 0, nodes: [node] }));
+  return { added, kept: 0 };
 }

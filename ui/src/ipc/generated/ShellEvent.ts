@@ -4,4 +4,4 @@ import type { MenuAction } from "./MenuAction";
 /**
  * What the shell tells the UI without being asked (Tauri events).
  */
-export type ShellEvent = { "type": "menu", action: MenuAction, } | { "type": "open-file", path: string, } | { "type": "close-requested" };
+export type ShellEvent = { "type": "menu", action: MenuAction, } | { "type": "open-file", path: string, } | { "type": "close-requested" } | { "type": "file-changed", path: string, } | { "type": "file-deleted", path: string, };

@@ -1,0 +1,58 @@
+//! File → Export…: ask where, then export and write off the UI thread. The
+//! pre-flight list in the export dialog reuses the UI's latest `analyze` result.
+
+use std::path::Path;
+use std::sync::PoisonError;
+
+use tauri::{State, WebviewWindow};
+
+use crate::error::AppResult;
+use crate::export::{self, ExportJob};
+use crate::ipc::{ExportFormat, ExportRequest, ExportedFile};
+use crate::state::{AppState, display_name};
+
+/// Asks for the destination and writes the export there; `None` when cancelled.
+#[tauri::command]
+pub async fn export(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    request: ExportRequest,
+) -> AppResult<Option<ExportedFile>> {
+    let document = state.file().path.clone();
+    let name = document
+        .as_deref()
+        .map(display_name)
+        .or_else(|| request.suggested_name.clone())
+        .unwrap_or_default();
+    let suggested = export::export_file_name(&name, request.format);
+    let Some(target) = state
+        .dialogs
+        .pick_export(&window, &suggested, request.format)
+        .await
+    else {
+        return Ok(None);
+    };
+    export::check_target(document.as_deref(), &target)?;
+    let catalog = state.catalog.clone();
+    let written = target.clone();
+    tokio::task::spawn_blocking(move || {
+        let template = (request.format == ExportFormat::Md)
+            .then(|| {
+                let catalog = catalog.read().unwrap_or_else(PoisonError::into_inner);
+                export::template_for(&catalog, request.template_id.as_deref(), &request.text)
+            })
+            .flatten();
+        let job = ExportJob {
+            template: template.as_ref(),
+            base_dir: document.as_deref().and_then(Path::parent),
+            diagrams: export::diagrams(request.diagrams),
+            drop_unfilled: request.drop_unfilled,
+        };
+        export::write(&request.text, request.format, &job, &written)
+    })
+    .await??;
+    Ok(Some(ExportedFile {
+        path: target.display().to_string(),
+        name: display_name(&target),
+    }))
+}

@@ -1,0 +1,165 @@
+//! Nothing typed is lost: the UI sends the text of a document with unsaved
+//! changes here a second after the last keystroke, and the shell keeps it as a
+//! draft in the app's data folder (`specwright_core::journal`). A save, a discard
+//! or a close removes it; drafts still there at the next start were left by a
+//! crash or a kill and are offered back.
+
+use specwright_core::journal::{Draft, Leftover};
+use specwright_core::storage;
+use tauri::{Manager, State, WebviewWindow};
+
+use crate::error::{AppError, AppResult};
+use crate::ipc::{DraftList, RecoverableDraft, RestoredDocument};
+use crate::state::{AppState, display_name, window_title};
+
+/// Keeps `text` as the current document's draft, if it has unsaved changes.
+#[tauri::command]
+pub async fn journal_draft(state: State<'_, AppState>, text: String) -> AppResult<()> {
+    // Under the lock, so a save or discard that clears `dirty` either comes after
+    // this write (and removes it) or before (and this writes nothing).
+    let mut file = state.file();
+    if !file.dirty {
+        return Ok(());
+    }
+    let key = file.draft_key();
+    let draft = Draft {
+        key: key.clone(),
+        path: file.path.clone(),
+        base: file.hash.clone(),
+        written_at: chrono::Local::now().to_rfc3339(),
+        text,
+    };
+    state.journal.write(&draft)?;
+    file.journaled_key = Some(key);
+    Ok(())
+}
+
+/// Drafts left behind by an earlier session, each compared with its file now.
+#[tauri::command]
+pub async fn list_drafts(state: State<'_, AppState>) -> AppResult<DraftList> {
+    let journal = state.journal.clone();
+    let (leftovers, errors) = tokio::task::spawn_blocking(move || journal.leftovers()).await?;
+    Ok(DraftList {
+        drafts: leftovers.into_iter().map(recoverable).collect(),
+        problems: errors.into_iter().map(AppError::from).collect(),
+    })
+}
+
+/// Puts a draft into the editor as the current, unsaved document.
+#[tauri::command]
+pub async fn restore_draft(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    key: String,
+) -> AppResult<RestoredDocument> {
+    let draft = state.journal.get(&key).map_err(|_| {
+        AppError::new(
+            "draft-gone",
+            "This unsaved draft is no longer there; it may have been restored or discarded already.",
+        )
+    })?;
+    // Saving compares with the file as it is now, the version the user just saw
+    // the comparison with (`None`: missing, so a save recreates it).
+    let hash = match &draft.path {
+        Some(path) => storage::disk_hash(path)?,
+        None => None,
+    };
+    {
+        let mut file = state.file();
+        state.forget_draft(&mut file);
+        file.untitled_key = draft.path.is_none().then(|| draft.key.clone());
+        file.path = draft.path.clone();
+        file.hash = hash;
+        file.dirty = true;
+        file.journaled_key = Some(draft.key.clone());
+        file.own_write = None;
+    }
+    match &draft.path {
+        Some(path) => state.watcher.watch(window.app_handle(), path),
+        None => state.watcher.stop(),
+    }
+    window.set_title(&window_title(draft.path.as_deref(), true))?;
+    Ok(RestoredDocument {
+        path: draft.path.as_ref().map(|p| p.display().to_string()),
+        name: draft
+            .path
+            .as_deref()
+            .map_or_else(|| "Untitled".to_owned(), display_name),
+        text: draft.text,
+    })
+}
+
+/// Deletes a draft the user chose not to restore.
+#[tauri::command]
+pub async fn discard_draft(state: State<'_, AppState>, key: String) -> AppResult<()> {
+    state.journal.remove(&key)?;
+    Ok(())
+}
+
+/// The user chose "Don't save": the editor's unsaved changes and their draft go.
+#[tauri::command]
+pub async fn discard_changes(state: State<'_, AppState>) -> AppResult<()> {
+    let mut file = state.file();
+    file.dirty = false;
+    state.forget_draft(&mut file);
+    Ok(())
+}
+
+fn recoverable(leftover: Leftover) -> RecoverableDraft {
+    let Leftover {
+        draft,
+        on_disk,
+        diff,
+    } = leftover;
+    RecoverableDraft {
+        name: draft
+            .path
+            .as_deref()
+            .map_or_else(|| "Untitled".to_owned(), display_name),
+        path: draft.path.map(|p| p.display().to_string()),
+        key: draft.key,
+        written_at: draft.written_at,
+        on_disk,
+        diff,
+    }
+}
+
+/// The drafts folder inside the app's data folder.
+pub fn drafts_dir(data_dir: &std::path::Path) -> std::path::PathBuf {
+    data_dir.join("drafts")
+}
+
+#[cfg(test)]
+mod tests {
+    use specwright_core::journal::{DiffLine, Journal, OnDisk};
+
+    use super::*;
+
+    #[test]
+    fn a_draft_of_a_file_is_offered_with_its_name_and_diff() {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("checkout.md");
+        std::fs::write(&doc, "# Checkout\n").unwrap();
+        let journal = Journal::new(drafts_dir(dir.path()));
+        journal
+            .write(&Draft {
+                key: Journal::key_for(&doc),
+                path: Some(doc.clone()),
+                base: None,
+                written_at: "2026-11-23T10:00:00+01:00".into(),
+                text: "# Checkout\nA sentence typed before the crash.\n".into(),
+            })
+            .unwrap();
+        let (leftovers, _) = journal.leftovers();
+        let offered: Vec<RecoverableDraft> = leftovers.into_iter().map(recoverable).collect();
+        assert_eq!(offered.len(), 1);
+        assert_eq!(offered[0].name, "checkout.md");
+        assert_eq!(offered[0].on_disk, OnDisk::Present);
+        assert_eq!(
+            offered[0].diff.last(),
+            Some(&DiffLine::Added(
+                "A sentence typed before the crash.".into()
+            ))
+        );
+    }
+}
