@@ -3,9 +3,9 @@
 //! save and export into `<dir>/<suggested name>`, open the path written in `<dir>/open.txt`
 //! and pick `<dir>` as a folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use tauri::WebviewWindow;
+use tauri::{Manager, WebviewWindow};
 
 use crate::ipc::ExportFormat;
 
@@ -30,11 +30,14 @@ impl Dialogs {
         }
     }
 
-    /// Asks for a Markdown file to open.
-    pub async fn pick_open(&self, window: &WebviewWindow) -> Option<PathBuf> {
+    /// Asks for a Markdown file to open, starting in `folder`.
+    pub async fn pick_open(
+        &self,
+        window: &WebviewWindow,
+        folder: Option<&Path>,
+    ) -> Option<PathBuf> {
         match self {
-            Self::Native => rfd::AsyncFileDialog::new()
-                .set_parent(window)
+            Self::Native => native(window, folder)
                 .set_title("Open a spec")
                 .add_filter("Markdown", &["md", "markdown", "txt"])
                 .add_filter("All files", &["*"])
@@ -47,11 +50,15 @@ impl Dialogs {
         }
     }
 
-    /// Asks where to save, proposing `suggested` as the file name.
-    pub async fn pick_save(&self, window: &WebviewWindow, suggested: &str) -> Option<PathBuf> {
+    /// Asks where to save, proposing `suggested` as the file name in `folder`.
+    pub async fn pick_save(
+        &self,
+        window: &WebviewWindow,
+        folder: Option<&Path>,
+        suggested: &str,
+    ) -> Option<PathBuf> {
         match self {
-            Self::Native => rfd::AsyncFileDialog::new()
-                .set_parent(window)
+            Self::Native => native(window, folder)
                 .set_title("Save spec as")
                 .set_file_name(suggested)
                 .add_filter("Markdown", &["md", "markdown"])
@@ -62,16 +69,16 @@ impl Dialogs {
         }
     }
 
-    /// Asks where to write an export as `format`, proposing `suggested`.
+    /// Asks where to write an export as `format`, proposing `suggested` in `folder`.
     pub async fn pick_export(
         &self,
         window: &WebviewWindow,
+        folder: Option<&Path>,
         suggested: &str,
         format: ExportFormat,
     ) -> Option<PathBuf> {
         match self {
-            Self::Native => rfd::AsyncFileDialog::new()
-                .set_parent(window)
+            Self::Native => native(window, folder)
                 .set_title(format!("Export as {}", format.label()))
                 .set_file_name(suggested)
                 .add_filter(format.label(), format.extensions())
@@ -85,8 +92,7 @@ impl Dialogs {
     /// Asks for a folder (the team template folder).
     pub async fn pick_folder(&self, window: &WebviewWindow) -> Option<PathBuf> {
         match self {
-            Self::Native => rfd::AsyncFileDialog::new()
-                .set_parent(window)
+            Self::Native => native(window, None)
                 .set_title("Choose the team template folder")
                 .pick_folder()
                 .await
@@ -96,9 +102,72 @@ impl Dialogs {
     }
 }
 
+/// A native dialog over `window`, opened in `folder` when given.
+fn native(window: &WebviewWindow, folder: Option<&Path>) -> rfd::AsyncFileDialog {
+    let dialog = rfd::AsyncFileDialog::new().set_parent(window);
+    match folder {
+        Some(folder) => dialog.set_directory(folder),
+        None => dialog,
+    }
+}
+
+/// Where a file dialog starts: the current document's folder, else the folder of
+/// the most recent file that still exists, else the user's Documents folder,
+/// else their home folder. (Without one, GTK opens on "Recent", where a typed
+/// path cannot be opened with Enter.)
+pub fn start_folder(
+    window: &WebviewWindow,
+    current: Option<&Path>,
+    recent: &[PathBuf],
+) -> Option<PathBuf> {
+    let paths = window.path();
+    let usual = [paths.document_dir().ok(), paths.home_dir().ok()];
+    first_folder(current, recent, usual.into_iter().flatten())
+}
+
+fn first_folder(
+    current: Option<&Path>,
+    recent: &[PathBuf],
+    usual: impl IntoIterator<Item = PathBuf>,
+) -> Option<PathBuf> {
+    let of_files = current
+        .into_iter()
+        .chain(recent.iter().map(PathBuf::as_path))
+        .filter_map(|file| file.parent().map(Path::to_path_buf));
+    of_files.chain(usual).find(|folder| folder.is_dir())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dialogs_start_in_the_documents_folder_or_the_nearest_existing_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let specs = dir.path().join("specs");
+        let old = dir.path().join("old");
+        std::fs::create_dir_all(&specs).unwrap();
+        std::fs::create_dir_all(&old).unwrap();
+        let gone = dir.path().join("gone/roadmap.md");
+        let home = dir.path().to_path_buf();
+        let recent = [gone.clone(), old.join("a.md")];
+
+        let current = specs.join("checkout.md");
+        assert_eq!(
+            first_folder(Some(&current), &recent, [home.clone()]),
+            Some(specs)
+        );
+        assert_eq!(
+            first_folder(None, &recent, [home.clone()]),
+            Some(old),
+            "skips a folder that is gone"
+        );
+        assert_eq!(
+            first_folder(None, &[gone], [dir.path().join("nope"), home.clone()]),
+            Some(home)
+        );
+        assert_eq!(first_folder(None, &[], []), None);
+    }
 
     #[test]
     fn native_dialogs_unless_a_debug_build_is_scripted() {

@@ -202,6 +202,8 @@ pub struct DraftList {
 pub struct RestoredDocument {
     pub path: Option<String>,
     pub name: String,
+    /// The template the document followed when its draft was kept.
+    pub template_id: Option<String>,
     pub text: String,
 }
 

@@ -26,6 +26,10 @@ pub struct Draft {
     pub base: Option<ContentHash>,
     /// When the draft was written (RFC 3339, from the caller's clock).
     pub written_at: String,
+    /// The template the document follows, when the editor knows it (a new
+    /// document from a template), so a restored draft is checked against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<String>,
     pub text: String,
 }
 
@@ -205,8 +209,30 @@ mod tests {
             path: None,
             base: None,
             written_at: at.into(),
+            template_id: None,
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn a_draft_keeps_its_template_and_older_drafts_without_one_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        let with_template = Draft {
+            template_id: Some("product-spec".into()),
+            ..draft("untitled-1", "1", "# New")
+        };
+        journal.write(&with_template).unwrap();
+        assert_eq!(journal.get("untitled-1").unwrap(), with_template);
+
+        // A draft written before drafts named their template.
+        std::fs::write(
+            dir.path().join("untitled-2.draft.json"),
+            r##"{"key":"untitled-2","path":null,"base":null,"written_at":"2","text":"# Old"}"##,
+        )
+        .unwrap();
+        let old = journal.get("untitled-2").unwrap();
+        assert_eq!((old.template_id, old.text.as_str()), (None, "# Old"));
     }
 
     #[test]

@@ -29,10 +29,15 @@ pub struct TauriDriver {
 
 impl TauriDriver {
     /// Starts the driver for a launch whose scratch folder is `dir` (it must hold
-    /// `home`, `config`, `data`, `cache` and `dialogs`).
-    pub fn start(dir: &Path, ports: Ports) -> Self {
+    /// `home`, `config`, `data`, `cache` and `dialogs`). The app it starts answers
+    /// file dialogs from `dir/dialogs` unless `native_dialogs`.
+    pub fn start(dir: &Path, ports: Ports, native_dialogs: bool) -> Self {
         let port = ports.driver;
-        let child = Command::new(binary())
+        let mut command = Command::new(binary());
+        if !native_dialogs {
+            command.env("SPECWRIGHT_FAKE_DIALOGS", dir.join("dialogs"));
+        }
+        let child = command
             .args([
                 "--port",
                 &port.to_string(),
@@ -43,7 +48,6 @@ impl TauriDriver {
             .env("XDG_CONFIG_HOME", dir.join("config"))
             .env("XDG_DATA_HOME", dir.join("data"))
             .env("XDG_CACHE_HOME", dir.join("cache"))
-            .env("SPECWRIGHT_FAKE_DIALOGS", dir.join("dialogs"))
             .env("GTK_A11Y", "none")
             .env("NO_AT_BRIDGE", "1")
             .stdout(Stdio::null())

@@ -32,12 +32,23 @@ pub struct App {
     pub dir: tempfile::TempDir,
     name: String,
     driver: driver::TauriDriver,
+    native_dialogs: bool,
     _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 impl App {
     /// Launches the app for the test `name` with optional command-line `args`.
     pub async fn launch(name: &str, args: &[&str]) -> App {
+        Self::launch_in(name, args, false).await
+    }
+
+    /// Launches the app with the platform's own file dialogs (GTK's), which a
+    /// test answers with [`App::press_native_keys`] and [`App::type_native_text`].
+    pub async fn launch_with_native_dialogs(name: &str) -> App {
+        Self::launch_in(name, &[], true).await
+    }
+
+    async fn launch_in(name: &str, args: &[&str], native_dialogs: bool) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         display::ensure();
         let dir = tempfile::Builder::new()
@@ -47,7 +58,7 @@ impl App {
         for sub in ["home", "config", "data", "cache", "dialogs"] {
             std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         }
-        Self::start_in(dir, name, args, turn).await
+        Self::start_in(dir, name, args, native_dialogs, turn).await
     }
 
     /// Ends this session and launches the app again in the same folders (HOME,
@@ -59,20 +70,22 @@ impl App {
             dir,
             name,
             driver,
+            native_dialogs,
             _turn: turn,
         } = self;
         let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
         driver.stop();
-        Self::start_in(dir, &name, args, turn).await
+        Self::start_in(dir, &name, args, native_dialogs, turn).await
     }
 
     async fn start_in(
         dir: tempfile::TempDir,
         name: &str,
         args: &[&str],
+        native_dialogs: bool,
         turn: tokio::sync::MutexGuard<'static, ()>,
     ) -> App {
-        let driver = driver::TauriDriver::start(dir.path(), driver::E2E_PORTS);
+        let driver = driver::TauriDriver::start(dir.path(), driver::E2E_PORTS, native_dialogs);
         let capabilities = json!({
             "browserName": "wry",
             "tauri:options": { "application": app_binary(), "args": args },
@@ -86,6 +99,7 @@ impl App {
             dir,
             name: name.to_owned(),
             driver,
+            native_dialogs,
             _turn: turn,
         };
         app.wait_for(".toolbar").await;
@@ -95,6 +109,55 @@ impl App {
     /// The scripted dialog folder (save-as target, `open.txt`).
     pub fn dialogs(&self) -> PathBuf {
         self.dir.path().join("dialogs")
+    }
+
+    /// Where the app keeps drafts of unsaved changes.
+    pub fn drafts_dir(&self) -> PathBuf {
+        self.dir.path().join("data/app.specwright.editor/drafts")
+    }
+
+    /// The drafts the app keeps now.
+    pub fn draft_files(&self) -> Vec<PathBuf> {
+        std::fs::read_dir(self.drafts_dir())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.to_string_lossy().ends_with(".draft.json"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Opens the export dialog from the toolbar and waits for its pre-flight check.
+    pub async fn open_export_dialog(&self) {
+        self.click("[data-testid=toolbar-export]").await;
+        self.wait_for("[data-testid=export-dialog]").await;
+        self.wait_until(
+            "the pre-flight check is done",
+            "return !document.querySelector('[data-testid=export-confirm]').disabled;",
+            vec![],
+        )
+        .await;
+    }
+
+    /// Exports as `format` (File → Export…) and waits for the toast naming `file`; returns its path.
+    pub async fn export_as(&self, format: &str, file: &str) -> PathBuf {
+        self.open_export_dialog().await;
+        self.click(&format!("[data-testid=export-format-{format}]"))
+            .await;
+        self.click("[data-testid=export-confirm]").await;
+        self.wait_for_text("[data-testid=toast]", &format!("Exported to {file}"))
+            .await;
+        self.wait_until(
+            "the export dialog is closed",
+            "return !document.querySelector('[data-testid=export-dialog]');",
+            vec![],
+        )
+        .await;
+        let path = self.dialogs().join(file);
+        assert!(path.is_file(), "{} was not written", path.display());
+        path
     }
 
     /// Makes the next "Open…" pick `path`.
@@ -204,11 +267,15 @@ impl App {
 
     /// Presses Ctrl+`key` in the page.
     pub async fn shortcut(&self, key: char) {
-        let keys = format!(
-            "{}{key}{}",
-            char::from(Key::Control),
-            char::from(Key::Control)
-        );
+        self.chord(&[Key::Control], key).await;
+    }
+
+    /// Presses `key` with `modifiers` held (e.g. Ctrl+Shift+E), in the editor
+    /// when there is one, else in the page.
+    pub async fn chord(&self, modifiers: &[Key], key: char) {
+        let held: String = modifiers.iter().map(|m| char::from(*m)).collect();
+        // Sending a modifier a second time releases it.
+        let keys = format!("{held}{key}{held}");
         let target = match self.client.find(Locator::Css(".cm-content")).await {
             Ok(editor) => editor,
             Err(_) => self.client.find(Locator::Css("body")).await.unwrap(),
@@ -258,6 +325,15 @@ impl App {
         let App { client, driver, .. } = self;
         let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
         driver.stop();
+    }
+}
+
+/// Polls `check` (a condition outside the window, e.g. on disk) until it holds.
+pub async fn wait_until_true(what: &str, check: impl Fn() -> bool) {
+    let deadline = Instant::now() + TIMEOUT;
+    while !check() {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
@@ -352,6 +428,73 @@ impl App {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Presses X11 key `strokes` (see [`window::press_keys`] and
+    /// [`window::keysym`]) on the app window as a keyboard does, reaching the
+    /// native menu bar and its accelerators.
+    pub async fn press_native_keys(&self, strokes: &[&[u32]]) {
+        let pid = self.app_pid().expect("the app is running");
+        let strokes: Vec<Vec<u32>> = strokes.iter().map(|s| s.to_vec()).collect();
+        tokio::task::spawn_blocking(move || {
+            let strokes: Vec<&[u32]> = strokes.iter().map(Vec::as_slice).collect();
+            window::press_keys(pid, &strokes, Duration::from_millis(250))
+                .unwrap_or_else(|e| panic!("pressing keys on the app window: {e}"))
+        })
+        .await
+        .unwrap();
+    }
+
+    /// Types `text` (printable ASCII) into the app's top-most window — a native
+    /// dialog's focused field, say — as a keyboard does.
+    pub async fn type_native_text(&self, text: &str) {
+        let pid = self.app_pid().expect("the app is running");
+        let text = text.to_owned();
+        tokio::task::spawn_blocking(move || {
+            window::type_text(pid, &text)
+                .unwrap_or_else(|e| panic!("typing into the app window: {e}"))
+        })
+        .await
+        .unwrap();
+    }
+
+    /// Waits until the app shows `count` top-level windows (a native dialog is one).
+    pub async fn wait_for_windows(&self, count: usize) {
+        assert!(
+            self.windows_within(count, TIMEOUT).await,
+            "the app does not show {count} windows"
+        );
+    }
+
+    /// Whether the app shows `count` top-level windows within `time`.
+    async fn windows_within(&self, count: usize, time: Duration) -> bool {
+        let pid = self.app_pid().expect("the app is running");
+        let deadline = Instant::now() + time;
+        while window::top_level_window_count(pid).unwrap_or(0) != count {
+            if Instant::now() > deadline {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        true
+    }
+
+    /// Answers the GTK file dialog the app shows with `path`, as a person typing
+    /// it: `field` (Ctrl+L for Open's location bar, Ctrl+A to select Save's name),
+    /// the path, Return. GTK's completion may take the first Return, so Return is
+    /// pressed again (up to three times) until the dialog is gone.
+    pub async fn answer_native_dialog(&self, field: u32, path: &Path) {
+        self.wait_for_windows(2).await;
+        self.press_native_keys(&[&[window::keysym::CONTROL, field]])
+            .await;
+        self.type_native_text(&path.display().to_string()).await;
+        for _ in 0..3 {
+            self.press_native_keys(&[&[window::keysym::RETURN]]).await;
+            if self.windows_within(1, Duration::from_secs(2)).await {
+                return;
+            }
+        }
+        panic!("the file dialog did not take {}", path.display());
     }
 
     /// Clicks something that makes the app exit: the click's reply may be an error

@@ -334,6 +334,56 @@ async fn hostile_document_runs_nothing() {
         matches!(&location, Value::String(s) if s.starts_with("tauri://") || s.contains("tauri.localhost")),
         "{location}"
     );
+
+    // Every export of it is inert too, and exporting runs nothing in the window.
+    let html = std::fs::read_to_string(app.export_as("html", "hostile.html").await).unwrap();
+    let lower = html.to_ascii_lowercase();
+    for needle in ["<script", "<iframe", "<object", "<embed"] {
+        assert!(!lower.contains(needle), "the HTML export holds {needle:?}");
+    }
+    // Inside tags (the Mermaid source shown as text may spell them, escaped).
+    for tag in lower
+        .split('<')
+        .skip(1)
+        .map(|t| t.split('>').next().unwrap_or(""))
+    {
+        for needle in [
+            " onerror=",
+            " onclick=",
+            " onload=",
+            "javascript:",
+            "src=\"http",
+            "url(http",
+            "data:text/html",
+        ] {
+            assert!(!tag.contains(needle), "the HTML export has <{tag}>");
+        }
+    }
+    assert!(html.contains("still a normal task"));
+    let pdf = app.export_as("pdf", "hostile.pdf").await;
+    let pdf_bytes = std::fs::read(&pdf).unwrap();
+    assert!(pdf_bytes.starts_with(b"%PDF"));
+    for needle in [
+        &b"/JavaScript"[..],
+        b"/JS ",
+        b"/Launch",
+        b"/URI (javascript",
+    ] {
+        assert!(
+            !pdf_bytes.windows(needle.len()).any(|w| w == needle),
+            "the PDF holds {}",
+            String::from_utf8_lossy(needle)
+        );
+    }
+    // The shared Markdown is the author's text (raw HTML stays text for the
+    // reader's renderer to treat); what matters is that writing it ran nothing.
+    let md = std::fs::read_to_string(app.export_as("md", "hostile.shared.md").await).unwrap();
+    assert!(md.contains("still a normal task"));
+    assert_eq!(
+        app.js("return typeof window.__pwned;").await,
+        json!("undefined"),
+        "nothing ran while exporting"
+    );
     app.quit().await;
 }
 

@@ -12,35 +12,19 @@ fn screenshots() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots")
 }
 
-/// Opens the export dialog from the toolbar and waits for its pre-flight check.
-async fn open_export_dialog(app: &App) {
-    app.click("[data-testid=toolbar-export]").await;
-    app.wait_for("[data-testid=export-dialog]").await;
+/// Presses Escape and waits for the export dialog to close.
+async fn press_escape_to_close(app: &App) {
+    app.wait_for(".cm-content")
+        .await
+        .send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .unwrap();
     app.wait_until(
-        "the pre-flight check is done",
-        "return !document.querySelector('[data-testid=export-confirm]').disabled;",
-        vec![],
-    )
-    .await;
-}
-
-/// Exports as `format` and waits for the toast naming `file`; returns its path.
-async fn export_as(app: &App, format: &str, file: &str) -> PathBuf {
-    open_export_dialog(app).await;
-    app.click(&format!("[data-testid=export-format-{format}]"))
-        .await;
-    app.click("[data-testid=export-confirm]").await;
-    app.wait_for_text("[data-testid=toast]", &format!("Exported to {file}"))
-        .await;
-    app.wait_until(
-        "the export dialog is closed",
+        "Escape closes the dialog",
         "return !document.querySelector('[data-testid=export-dialog]');",
         vec![],
     )
     .await;
-    let path = app.dialogs().join(file);
-    assert!(path.is_file(), "{} was not written", path.display());
-    path
 }
 
 fn pdf_text(pdf: &Path) -> String {
@@ -78,7 +62,7 @@ async fn export_a_new_product_spec_as_pdf_markdown_and_html() {
         .await;
 
     // The dialog: PDF by default, and what validation still finds.
-    open_export_dialog(&app).await;
+    app.open_export_dialog().await;
     app.wait_for("[data-testid=export-finding]").await;
     let checked = app
         .js("return document.querySelector('[data-testid=export-format-pdf]').getAttribute('aria-checked');")
@@ -97,22 +81,38 @@ async fn export_a_new_product_spec_as_pdf_markdown_and_html() {
     );
     app.screenshot("20-export-dialog").await;
 
-    // Escape closes the dialog. (Jumping to a finding from the list, then opening
-    // the dialog again, left it unopenable in this run: an open bug, not tested.)
-    app.wait_for(".cm-content")
+    // A finding jumps to its line: the dialog closes and the cursor is there.
+    let line = app
+        .js("return Number(document.querySelector('[data-testid=export-finding] [data-line]').dataset.line);")
         .await
-        .send_keys(&char::from(Key::Escape).to_string())
-        .await
-        .unwrap();
+        .as_u64()
+        .expect("a finding names its line");
+    app.click("[data-testid=export-finding] [data-line]").await;
     app.wait_until(
-        "Escape closes the dialog",
+        "the finding closes the dialog",
         "return !document.querySelector('[data-testid=export-dialog]');",
         vec![],
     )
     .await;
+    // At once, the toolbar opens it again.
+    app.open_export_dialog().await;
+    app.wait_until(
+        "the cursor is on the finding's line",
+        "const g = document.querySelector('.cm-lineNumbers .cm-activeLineGutter'); return !!g && g.textContent === String(arguments[0]);",
+        vec![json!(line)],
+    )
+    .await;
+
+    press_escape_to_close(&app).await;
+
+    // Ctrl+Shift+E opens it too.
+    app.chord(&[Key::Control, Key::Shift], 'e').await;
+    app.wait_for("[data-testid=export-dialog]").await;
+    app.wait_for("[data-testid=export-finding]").await;
+    press_escape_to_close(&app).await;
 
     // PDF, anyway.
-    open_export_dialog(&app).await;
+    app.open_export_dialog().await;
     app.click("[data-testid=export-confirm]").await;
     // The export runs off the UI thread; the dialog shows progress meanwhile.
     app.wait_until(
@@ -136,14 +136,14 @@ async fn export_a_new_product_spec_as_pdf_markdown_and_html() {
     pdf_page_png(&pdf, 1, "24-export-pdf-page1");
 
     // Markdown for sharing: guidance comments gone, unfilled placeholders flagged.
-    let md = export_as(&app, "md", "export-test-spec.shared.md").await;
+    let md = app.export_as("md", "export-test-spec.shared.md").await;
     let shared = std::fs::read_to_string(&md).unwrap();
     assert!(shared.contains("Export Test Spec"), "{shared}");
     assert!(!shared.contains("<!--"), "guidance comments removed");
     assert!(shared.contains("[TODO"), "unfilled parts are flagged");
 
     // Self-contained HTML, no script.
-    let html = export_as(&app, "html", "export-test-spec.html").await;
+    let html = app.export_as("html", "export-test-spec.html").await;
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("Export Test Spec"));
     assert!(!page.to_ascii_lowercase().contains("<script"), "no script");
@@ -174,7 +174,7 @@ async fn mermaid_diagrams_drawn_by_the_ui_go_into_pdf_and_html() {
     app.wait_for("[data-testid=preview] .mermaid-diagram svg")
         .await;
 
-    let html = export_as(&app, "html", "diagram-export.html").await;
+    let html = app.export_as("html", "diagram-export.html").await;
     let page = std::fs::read_to_string(&html).unwrap();
     // The template has four Mermaid blocks; each is embedded as an SVG image.
     assert_eq!(
@@ -185,7 +185,7 @@ async fn mermaid_diagrams_drawn_by_the_ui_go_into_pdf_and_html() {
     assert!(!page.contains("flowchart LR"), "drawn, not shown as source");
     assert!(!page.to_ascii_lowercase().contains("<script"), "no script");
 
-    let pdf = export_as(&app, "pdf", "diagram-export.pdf").await;
+    let pdf = app.export_as("pdf", "diagram-export.pdf").await;
     let text = pdf_text(&pdf);
     assert!(text.contains("Diagram Export"), "{text}");
     assert!(

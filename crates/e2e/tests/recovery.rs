@@ -2,11 +2,11 @@
 //! is offered back at the next start; a file changed or deleted on disk by another
 //! program is noticed at once and never silently overwritten.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use specwright_e2e::{App, TIMEOUT};
+use specwright_e2e::{App, TIMEOUT, wait_until_true};
 
 const SENTENCE: &str = "A sentence typed just before the crash.";
 
@@ -24,23 +24,15 @@ async fn a_killed_app_offers_the_unsaved_text_back() {
     app.wait_for("[data-testid=dirty-marker]").await;
     // The draft is written within 2 s of the last keystroke.
     tokio::time::sleep(Duration::from_secs(3)).await;
-    let drafts = app.dir.path().join("data/app.specwright.editor/drafts");
     assert!(
-        draft_files(&drafts)
+        app.draft_files()
             .iter()
             .any(|f| std::fs::read_to_string(f).is_ok_and(|t| t.contains(SENTENCE))),
         "a draft holding the sentence in {}",
-        drafts.display()
+        app.drafts_dir().display()
     );
 
-    let pid = app.app_pid().expect("the app is running");
-    // SAFETY: kill(2) on a process id this test's own app has.
-    assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGKILL) }, 0);
-    let deadline = Instant::now() + TIMEOUT;
-    while app.app_pid().is_some() {
-        assert!(Instant::now() < deadline, "the killed app is gone");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    kill(&app).await;
     assert_eq!(
         std::fs::read_to_string(&doc).unwrap(),
         "# Roadmap\n\nFirst line on disk.\n",
@@ -68,9 +60,41 @@ async fn a_killed_app_offers_the_unsaved_text_back() {
     app.shortcut('s').await;
     wait_file_contains(&doc, SENTENCE).await;
     wait_until_true("the draft is removed after the save", || {
-        draft_files(&drafts).is_empty()
+        app.draft_files().is_empty()
     })
     .await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn an_untitled_spec_comes_back_with_its_template() {
+    let app = App::launch("recovery-untitled", &[]).await;
+    app.new_from_template("product-spec", "Crash Test Spec", "Ada Lovelace")
+        .await;
+    app.editor_to_end().await;
+    app.type_in_editor(SENTENCE).await;
+    app.wait_for("[data-testid=dirty-marker]").await;
+    wait_until_true("a draft naming its template", || {
+        app.draft_files().iter().any(|f| {
+            std::fs::read_to_string(f).is_ok_and(|t| {
+                t.contains(SENTENCE) && t.contains(r#""template_id":"product-spec""#)
+            })
+        })
+    })
+    .await;
+    kill(&app).await;
+
+    let app = app.relaunch(&[]).await;
+    app.wait_for_text("[data-testid=recovery-dialog]", "Untitled")
+        .await;
+    app.click("[data-testid=recovery-restore]").await;
+    app.wait_for("[data-testid=dirty-marker]").await;
+    app.editor_to_end().await;
+    app.wait_for_text(".cm-content", SENTENCE).await;
+    app.click("[data-testid=tab-health]").await;
+    app.wait_for_text("[data-testid=health]", "template: product-spec")
+        .await;
+    shot(&app, "31-restored-untitled").await;
     app.quit().await;
 }
 
@@ -167,22 +191,22 @@ async fn changes_on_disk_reload_or_ask_and_are_never_overwritten_silently() {
     app.quit().await;
 }
 
+/// Kills the app with SIGKILL, as a crash would, and waits until it is gone.
+async fn kill(app: &App) {
+    let pid = app.app_pid().expect("the app is running");
+    // SAFETY: kill(2) on a process id this test's own app has.
+    assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGKILL) }, 0);
+    let deadline = Instant::now() + TIMEOUT;
+    while app.app_pid().is_some() {
+        assert!(Instant::now() < deadline, "the killed app is gone");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// A screenshot once the window has painted what the test just saw in the DOM.
 async fn shot(app: &App, name: &str) {
     tokio::time::sleep(Duration::from_millis(400)).await;
     app.screenshot(name).await;
-}
-
-fn draft_files(dir: &Path) -> Vec<PathBuf> {
-    std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.to_string_lossy().ends_with(".draft.json"))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Writes `text` beside `path` and renames it over, as most editors save.
@@ -225,14 +249,6 @@ async fn no_dirty_marker(app: &App) {
         vec![],
     )
     .await;
-}
-
-async fn wait_until_true(what: &str, check: impl Fn() -> bool) {
-    let deadline = Instant::now() + TIMEOUT;
-    while !check() {
-        assert!(Instant::now() < deadline, "timed out waiting until {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 async fn wait_file_contains(path: &Path, needle: &str) {

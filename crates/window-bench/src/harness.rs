@@ -51,7 +51,7 @@ impl Session {
         for sub in ["home", "config", "data", "cache", "dialogs"] {
             std::fs::create_dir_all(dir.path().join(sub)).unwrap();
         }
-        let driver = TauriDriver::start(dir.path(), PORTS);
+        let driver = TauriDriver::start(dir.path(), PORTS, false);
         let capabilities = json!({
             "browserName": "wry",
             "tauri:options": { "application": binary, "args": args },

@@ -25,9 +25,10 @@ pub async fn export(
         .or_else(|| request.suggested_name.clone())
         .unwrap_or_default();
     let suggested = export::export_file_name(&name, request.format);
+    let folder = super::files::dialog_folder(&window, &state);
     let Some(target) = state
         .dialogs
-        .pick_export(&window, &suggested, request.format)
+        .pick_export(&window, folder.as_deref(), &suggested, request.format)
         .await
     else {
         return Ok(None);

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use specwright_core::{ContentHash, storage};
 use tauri::{Manager, State, WebviewWindow};
 
+use crate::dialogs;
 use crate::error::{AppError, AppResult};
 use crate::ipc::{OpenedDocument, RecentFile, SaveAsRequest, SaveRequest, SavedDocument};
 use crate::state::{AppState, display_name, window_title};
@@ -16,7 +17,8 @@ pub async fn open_dialog(
     window: WebviewWindow,
     state: State<'_, AppState>,
 ) -> AppResult<Option<OpenedDocument>> {
-    match state.dialogs.pick_open(&window).await {
+    let folder = dialog_folder(&window, &state);
+    match state.dialogs.pick_open(&window, folder.as_deref()).await {
         Some(path) => open(&window, &state, &path).map(Some),
         None => Ok(None),
     }
@@ -67,12 +69,24 @@ pub async fn save_as(
         .suggested_name
         .or_else(|| current.as_deref().map(display_name))
         .unwrap_or_else(|| "untitled.md".to_owned());
-    let Some(path) = state.dialogs.pick_save(&window, &suggested).await else {
+    let folder = dialog_folder(&window, &state);
+    let Some(path) = state
+        .dialogs
+        .pick_save(&window, folder.as_deref(), &suggested)
+        .await
+    else {
         return Ok(None);
     };
     expect_own_write(&state, &request.text);
     let hash = storage::save_atomically(&path, &request.text)?;
     saved(&window, &state, path, hash).map(Some)
+}
+
+/// Where the file dialogs start (see [`dialogs::start_folder`]).
+pub fn dialog_folder(window: &WebviewWindow, state: &AppState) -> Option<PathBuf> {
+    let current = state.file().path.clone();
+    let recent = state.settings().recent.clone();
+    dialogs::start_folder(window, current.as_deref(), &recent)
 }
 
 /// Recently opened files, most recent first.

@@ -14,7 +14,11 @@ use crate::state::{AppState, display_name, window_title};
 
 /// Keeps `text` as the current document's draft, if it has unsaved changes.
 #[tauri::command]
-pub async fn journal_draft(state: State<'_, AppState>, text: String) -> AppResult<()> {
+pub async fn journal_draft(
+    state: State<'_, AppState>,
+    text: String,
+    template_id: Option<String>,
+) -> AppResult<()> {
     // Under the lock, so a save or discard that clears `dirty` either comes after
     // this write (and removes it) or before (and this writes nothing).
     let mut file = state.file();
@@ -27,6 +31,7 @@ pub async fn journal_draft(state: State<'_, AppState>, text: String) -> AppResul
         path: file.path.clone(),
         base: file.hash.clone(),
         written_at: chrono::Local::now().to_rfc3339(),
+        template_id,
         text,
     };
     state.journal.write(&draft)?;
@@ -85,6 +90,7 @@ pub async fn restore_draft(
             .path
             .as_deref()
             .map_or_else(|| "Untitled".to_owned(), display_name),
+        template_id: draft.template_id,
         text: draft.text,
     })
 }
@@ -147,6 +153,7 @@ mod tests {
                 path: Some(doc.clone()),
                 base: None,
                 written_at: "2026-11-23T10:00:00+01:00".into(),
+                template_id: None,
                 text: "# Checkout\nA sentence typed before the crash.\n".into(),
             })
             .unwrap();

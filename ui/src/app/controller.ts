@@ -5,17 +5,15 @@
 import * as ipc from "../ipc";
 import { IpcError, type MenuAction, type OpenedDocument, type ShellEvent } from "../ipc";
 import { showExportDialog } from "./export-dialog";
-import { choose, promptText, showError } from "./modal";
+import { choose, isModalOpen, promptText, showError } from "./modal";
 import { mermaidSvg } from "../preview/mermaid";
 import { Recovery } from "../recovery/recovery";
+import { ShortcutFilter, type Source } from "./shortcut-filter";
 import { StartScreen } from "./start-screen";
 import { pickTemplate } from "./template-picker";
 import { toast } from "./toast";
 import { Toolbar } from "./toolbar";
 import { Workspace } from "./workspace";
-
-/** Same action from a menu accelerator and the page's own key handler within this window counts once. */
-const DUPLICATE_MS = 400;
 
 export class Controller {
   readonly workspace: Workspace;
@@ -23,7 +21,7 @@ export class Controller {
   readonly toolbar: Toolbar;
   readonly recovery: Recovery;
   private hasDocument = false;
-  private last = { action: "", at: 0 };
+  private readonly shortcuts = new ShortcutFilter();
   private busy = false;
 
   constructor(root: HTMLElement) {
@@ -63,17 +61,17 @@ export class Controller {
 
   /** Handles a message from the shell (menu, dropped file, close). */
   onShellEvent(event: ShellEvent): void {
-    if (event.type === "menu") this.run(event.action);
+    if (event.type === "menu") this.run(event.action, "menu");
     else if (event.type === "open-file") void this.openPath(event.path);
     else if (event.type === "close-requested") void this.quit();
     else if (event.type === "file-changed") void this.recovery.diskChanged(event.path);
     else if (event.type === "file-deleted") void this.recovery.diskDeleted(event.path);
   }
 
-  run(action: MenuAction): void {
-    const now = performance.now();
-    if (this.last.action === action && now - this.last.at < DUPLICATE_MS) return;
-    this.last = { action, at: now };
+  run(action: MenuAction, source: Source = "click"): void {
+    // A dialog blocks the window's menu and keys, as a native one would.
+    if (source !== "click" && isModalOpen()) return;
+    if (!this.shortcuts.accept(action, source, performance.now())) return;
     const work: Record<MenuAction, () => unknown> = {
       new: () => this.newDocument(),
       open: () => this.open(),
@@ -95,14 +93,14 @@ export class Controller {
   }
 
   private onKey(event: KeyboardEvent): void {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.repeat) return;
     const key = event.key.toLowerCase();
     const action: MenuAction | null =
       key === "s" ? (event.shiftKey ? "save-as" : "save") : key === "o" ? "open" : key === "n" ? "new" : key === "e" && event.shiftKey ? "export" : null;
     if (!action) return;
     event.preventDefault();
     event.stopPropagation();
-    this.run(action);
+    this.run(action, "key");
   }
 
   /** True when it is fine to replace the document (saved, discarded or nothing to lose). */
@@ -161,9 +159,10 @@ export class Controller {
     if (!this.workspace.meta.path) return this.saveAs();
     this.busy = true;
     try {
-      const saved = await ipc.save({ text: this.workspace.text(), overwrite });
-      this.workspace.markSaved({ path: saved.path, name: saved.name });
-      this.toolbar.setDocument(saved.name, false);
+      const { text, version } = this.workspace.snapshot();
+      const saved = await ipc.save({ text, overwrite });
+      this.workspace.markSaved({ path: saved.path, name: saved.name }, version);
+      this.toolbar.setDocument(saved.name, this.workspace.isDirty());
       toast(`Saved ${saved.name}`);
       return true;
     } catch (error) {
@@ -199,13 +198,11 @@ export class Controller {
 
   async saveAs(): Promise<boolean> {
     if (!this.hasDocument) return false;
-    const saved = await this.guarded(
-      () => ipc.saveAs({ text: this.workspace.text(), suggested_name: this.workspace.meta.suggestedName }),
-      "Could not save",
-    );
+    const { text, version } = this.workspace.snapshot();
+    const saved = await this.guarded(() => ipc.saveAs({ text, suggested_name: this.workspace.meta.suggestedName }), "Could not save");
     if (!saved) return false;
-    this.workspace.markSaved({ path: saved.path, name: saved.name, suggestedName: saved.name });
-    this.toolbar.setDocument(saved.name, false);
+    this.workspace.markSaved({ path: saved.path, name: saved.name, suggestedName: saved.name }, version);
+    this.toolbar.setDocument(saved.name, this.workspace.isDirty());
     toast(`Saved ${saved.name}`);
     return true;
   }

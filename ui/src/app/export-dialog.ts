@@ -7,6 +7,7 @@
  */
 import type { Analysis, ExportFormat, ExportedFile, Finding, Report } from "../ipc";
 import { button, h } from "./dom";
+import { openModal } from "./modal";
 
 /** The formats in the order the dialog offers them. */
 export const FORMATS: readonly { id: ExportFormat; label: string; description: string }[] = [
@@ -125,7 +126,6 @@ export function showExportDialog(deps: ExportDialogDeps): Promise<ExportedFile |
       status,
       h("div", { class: "modal-buttons" }, cancel, confirm),
     );
-    const backdrop = h("div", { class: "modal-backdrop" }, dialog);
 
     const select = (format: ExportFormat) => {
       if (busy) return;
@@ -191,21 +191,14 @@ export function showExportDialog(deps: ExportDialogDeps): Promise<ExportedFile |
       }
     };
 
-    const keys = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      event.preventDefault();
-      event.stopPropagation();
-      if (!busy) finish(null);
-    };
-
     const finish = (value: ExportedFile | null) => {
-      document.removeEventListener("keydown", keys, true);
-      backdrop.remove();
+      close();
       resolve(value);
     };
 
-    document.addEventListener("keydown", keys, true);
-    document.body.append(backdrop);
+    const close = openModal(dialog, () => {
+      if (!busy) finish(null);
+    });
     select(choice.format);
     formatButtons[0].el.focus();
     deps.analysis().then(

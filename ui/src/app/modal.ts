@@ -13,23 +13,23 @@ export interface Choice<T extends string> {
 let root: HTMLElement | null = null;
 
 function host(): HTMLElement {
-  if (!root) {
+  if (!root?.isConnected) {
     root = h("div", { class: "modal-host" });
     document.body.append(root);
   }
   return root;
 }
 
-/** Shows `dialog` over the window; Escape calls `onEscape`. Returns what closes it. */
-export function openModal(dialog: HTMLElement, onEscape: () => void): () => void {
-  return open(dialog, onEscape);
-}
-
-function open(dialog: HTMLElement, onEscape: () => void): () => void {
-  const backdrop = h("div", { class: "modal-backdrop" }, dialog);
+/**
+ * Shows `dialog` over the window, which it blocks until closed; Escape calls
+ * `onEscape`. Returns what closes it.
+ */
+export function openModal(dialog: HTMLElement, onEscape: () => void, backdropClass = "modal-backdrop"): () => void {
+  const backdrop = h("div", { class: backdropClass }, dialog);
   const keys = (event: KeyboardEvent) => {
     if (event.key === "Escape") {
       event.preventDefault();
+      event.stopPropagation();
       onEscape();
     }
   };
@@ -39,6 +39,11 @@ function open(dialog: HTMLElement, onEscape: () => void): () => void {
     document.removeEventListener("keydown", keys, true);
     backdrop.remove();
   };
+}
+
+/** Whether a dialog is open over the window (menu and key commands wait until it closes). */
+export function isModalOpen(): boolean {
+  return !!root?.isConnected && root.childElementCount > 0;
 }
 
 /** Asks a question with buttons; Escape answers `cancel`. */
@@ -59,7 +64,7 @@ export function choose<T extends string>(title: string, message: string, choices
       h("p", { class: "modal-message" }, message),
       h("div", { class: "modal-buttons" }, ...buttons),
     );
-    close = open(dialog, () => answer(cancel));
+    close = openModal(dialog, () => answer(cancel));
     (buttons.find((_, i) => choices[i].kind === "primary") ?? buttons[0])?.focus();
   });
 }
@@ -89,7 +94,7 @@ export function promptText(title: string, label: string, value = "", okLabel = "
       event.preventDefault();
       if (input.value.trim()) done(input.value.trim());
     });
-    close = open(form, () => done(null));
+    close = openModal(form, () => done(null));
     input.focus();
     input.select();
   });

@@ -7,6 +7,7 @@ import * as ipc from "../ipc";
 import type { TemplateEntry, TemplateList } from "../ipc";
 import { morphBlocks } from "../preview/morph";
 import { button, h } from "./dom";
+import { openModal } from "./modal";
 
 export interface PickedTemplate {
   templateId: string;
@@ -93,14 +94,10 @@ export async function pickTemplate(): Promise<PickedTemplate | null> {
       ),
       footer,
     );
-    const overlay = h("div", { class: "overlay" }, form);
+    let close = () => {};
     const finish = (value: PickedTemplate | null) => {
-      overlay.remove();
-      document.removeEventListener("keydown", escape, true);
+      close();
       resolve(value);
-    };
-    const escape = (event: KeyboardEvent) => {
-      if (event.key === "Escape") finish(null);
     };
     form.addEventListener("submit", (event) => {
       event.preventDefault();
@@ -111,8 +108,7 @@ export async function pickTemplate(): Promise<PickedTemplate | null> {
       }
       finish({ templateId: selected.id, title: title.value.trim(), owner: owner.value.trim() || null });
     });
-    document.addEventListener("keydown", escape, true);
-    document.body.append(overlay);
+    close = openModal(form, () => finish(null), "overlay");
     renderList();
     if (list.templates[0]) void select(list.templates[0]);
     title.focus();

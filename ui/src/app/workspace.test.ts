@@ -62,4 +62,26 @@ describe("Workspace with a mocked shell", () => {
     await ws.settled();
     expect(analyses).toBe(2);
   });
+
+  it("keeps text typed while a save runs unsaved", async () => {
+    mockIPC((cmd, args) => (cmd === "analyze" ? analysisFor((args as { request: { text: string } }).request.text) : null));
+    const dirty: boolean[] = [];
+    const ws = new Workspace([], (d) => dirty.push(d));
+    ws.load("a\n", { path: "/tmp/a.md", name: "a.md", templateId: null, suggestedName: "a.md" });
+    ws.view.dispatch({ changes: { from: 2, insert: "b" } });
+    const { text, version } = ws.snapshot();
+    expect(text).toBe("a\nb");
+    // The save is on its way when the user types on.
+    ws.view.dispatch({ changes: { from: 3, insert: "c" } });
+    ws.markSaved({}, version);
+    expect(ws.isDirty()).toBe(true);
+    // Typing back to the saved text is clean; a save of the current text too.
+    ws.view.dispatch({ changes: { from: 3, to: 4 } });
+    expect(ws.isDirty()).toBe(false);
+    ws.view.dispatch({ changes: { from: 3, insert: "d" } });
+    ws.markSaved({});
+    expect(ws.isDirty()).toBe(false);
+    expect(dirty).toEqual([true, false, true, false]);
+    await ws.settled();
+  });
 });

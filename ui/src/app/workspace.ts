@@ -95,11 +95,19 @@ export class Workspace {
     return this.dirty;
   }
 
-  /** The current text was written to disk as `meta`. */
-  markSaved(meta: Partial<DocumentMeta>): void {
+  /**
+   * The text as it stands, to save, and the version it is (for `markSaved`):
+   * what is typed while the save runs is not on disk.
+   */
+  snapshot(): { text: string; version: Text } {
+    return { text: this.text(), version: this.view.state.doc };
+  }
+
+  /** `version` (by default the current text) was written to disk as `meta`. */
+  markSaved(meta: Partial<DocumentMeta>, version: Text = this.view.state.doc): void {
     this.meta = { ...this.meta, ...meta };
-    this.savedDoc = this.view.state.doc;
-    this.setDirty(false);
+    this.savedDoc = version;
+    this.setDirty(!this.sameAsSaved());
   }
 
   /** The text is not on disk as it stands (a restored draft, a deleted file): dirty until saved. */

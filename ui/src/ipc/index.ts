@@ -78,7 +78,7 @@ export const save = (request: SaveRequest) => call<SavedDocument>("save", { requ
 export const saveAs = (request: SaveAsRequest) => call<SavedDocument | null>("save_as", { request });
 export const recentFiles = () => call<RecentFile[]>("recent_files");
 export const takeLaunchFile = () => call<string | null>("take_launch_file");
-export const journalDraft = (text: string) => call<void>("journal_draft", { text });
+export const journalDraft = (text: string, templateId: string | null) => call<void>("journal_draft", { text, templateId });
 export const listDrafts = () => call<DraftList>("list_drafts");
 export const restoreDraft = (key: string) => call<RestoredDocument>("restore_draft", { key });
 export const discardDraft = (key: string) => call<void>("discard_draft", { key });

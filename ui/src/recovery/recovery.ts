@@ -26,7 +26,7 @@ export class Recovery {
 
   constructor(private readonly host: RecoveryHost) {
     this.keeper = new DraftKeeper({
-      write: (text) => ipc.journalDraft(text),
+      write: (text) => ipc.journalDraft(text, this.workspace.meta.templateId),
       snapshot: () => (this.workspace.isDirty() ? this.workspace.text() : null),
       onError: (error) =>
         toast(`Could not keep a backup copy of your unsaved changes: ${error instanceof Error ? error.message : String(error)}`, "error"),
@@ -84,7 +84,7 @@ export class Recovery {
     this.workspace.load(restored.text, {
       path: restored.path,
       name: restored.name,
-      templateId: null,
+      templateId: restored.template_id,
       suggestedName: restored.path ? restored.name : "untitled.md",
     });
     this.workspace.markUnsaved();

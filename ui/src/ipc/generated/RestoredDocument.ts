@@ -3,4 +3,8 @@
 /**
  * A draft put back into the editor: unsaved text, of its file or untitled.
  */
-export type RestoredDocument = { path: string | null, name: string, text: string, };
+export type RestoredDocument = { path: string | null, name: string, 
+/**
+ * The template the document followed when its draft was kept.
+ */
+template_id: string | null, text: string, };
