@@ -24,7 +24,6 @@ const COMMANDS: &[&str] = &[
     "list_drafts",
     "restore_draft",
     "discard_draft",
-    "discard_changes",
     "reload_from_disk",
     "keep_mine",
     "compare_with_disk",

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use tauri::{Manager, WebviewWindow};
 
-use crate::ipc::ExportFormat;
+use specwright_export::Format;
 
 /// Environment variable that switches debug builds to scripted dialogs.
 pub const FAKE_DIALOGS_ENV: &str = "SPECWRIGHT_FAKE_DIALOGS";
@@ -75,7 +75,7 @@ impl Dialogs {
         window: &WebviewWindow,
         folder: Option<&Path>,
         suggested: &str,
-        format: ExportFormat,
+        format: Format,
     ) -> Option<PathBuf> {
         match self {
             Self::Native => native(window, folder)

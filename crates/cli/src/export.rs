@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use specwright_core::{Error, document::Document, storage};
-use specwright_export::{HtmlOptions, ShareOptions, Unfilled};
-use specwright_pdf::PdfOptions;
+use specwright_export::{Format, format};
+use specwright_pdf::{ExportJob, export_as};
 
 /// The export formats.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -23,16 +23,14 @@ pub enum To {
     Json,
 }
 
-impl To {
-    /// Default output: `spec.pdf`, `spec.shared.md`, `spec.html`, `spec.template.json`.
-    fn default_output(self, input: &Path) -> PathBuf {
-        let ext = match self {
-            To::Pdf => "pdf",
-            To::Md => "shared.md",
-            To::Html => "html",
-            To::Json => "template.json",
-        };
-        input.with_extension(ext)
+impl From<To> for Format {
+    fn from(to: To) -> Self {
+        match to {
+            To::Pdf => Format::Pdf,
+            To::Md => Format::Md,
+            To::Html => Format::Html,
+            To::Json => Format::Json,
+        }
     }
 }
 
@@ -47,8 +45,13 @@ pub fn run(
     template_dirs: &[PathBuf],
 ) -> Result<ExitCode, Error> {
     let text = storage::read_document(file)?.text;
-    let out = output.unwrap_or_else(|| to.default_output(file));
-    if same_file(file, &out) {
+    let format = Format::from(to);
+    // Default output beside the input: spec.pdf, spec.shared.md, spec.html, spec.template.json.
+    let out = output.unwrap_or_else(|| {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        file.with_file_name(format::file_name(&name, format))
+    });
+    if format::is_same_file(file, &out) {
         return Err(Error::WriteFailed {
             path: out,
             source: std::io::Error::new(
@@ -61,59 +64,32 @@ pub fn run(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let result: Result<Vec<u8>, String> = match to {
-        To::Pdf => specwright_pdf::export_pdf(
-            &text,
-            &PdfOptions {
-                base_dir: Some(base_dir),
-                diagrams: None,
-            },
-        )
-        .map_err(|e| e.to_string()),
-        To::Md => {
-            let catalog = super::catalog(template_dirs);
-            let fixed = template.map(|t| catalog.resolve(t)).transpose()?;
-            let (doc, _) = Document::parse(&text);
-            let template = fixed.as_ref().or_else(|| catalog.recognise_document(&doc));
-            let unfilled = if drop_unfilled {
-                Unfilled::Drop
-            } else {
-                Unfilled::Flag
-            };
-            Ok(
-                specwright_export::to_markdown(&text, &ShareOptions { template, unfilled })
-                    .into_bytes(),
-            )
-        }
-        To::Html => specwright_export::to_html(
-            &text,
-            &HtmlOptions {
-                base_dir: Some(base_dir),
-                diagrams: None,
-            },
-        )
-        .map(String::into_bytes)
-        .map_err(|e| e.to_string()),
-        To::Json => specwright_export::template_metadata(&text)
-            .to_json()
-            .map(String::into_bytes)
-            .map_err(|e| e.to_string()),
+    // Markdown only: the template that says which sections are unfilled — the
+    // one given, else the one the text follows.
+    let catalog = (format == Format::Md).then(|| super::catalog(template_dirs));
+    let chosen = match (&catalog, template) {
+        (Some(catalog), Some(t)) => Some(catalog.resolve(t)?),
+        _ => None,
     };
-    let bytes = match result {
+    let recognised = match (&catalog, &chosen) {
+        (Some(catalog), None) => catalog.recognise_document(&Document::parse(&text).0),
+        _ => None,
+    };
+    let template = chosen.as_ref().or(recognised);
+    let job = ExportJob {
+        template,
+        base_dir: Some(base_dir),
+        diagrams: Default::default(),
+        drop_unfilled,
+    };
+    let bytes = match export_as(&text, format, &job) {
         Ok(bytes) => bytes,
-        Err(message) => {
-            eprintln!("specwright: {}: {message}", file.display());
+        Err(err) => {
+            eprintln!("specwright: {}: {err}", file.display());
             return Ok(ExitCode::from(1));
         }
     };
     storage::save_bytes_atomically(&out, &bytes)?;
     eprintln!("Exported {} to {}", file.display(), out.display());
     Ok(ExitCode::SUCCESS)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }

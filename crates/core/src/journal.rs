@@ -118,12 +118,20 @@ impl Journal {
 
     /// The draft kept under `key`.
     pub fn get(&self, key: &str) -> Result<Draft> {
-        let path = self.file(key);
-        let loaded = storage::read_document(&path)?;
-        serde_json::from_str(&loaded.text).map_err(|e| Error::InvalidDraft {
-            path,
-            reason: e.to_string(),
-        })
+        read_draft(&self.file(key))
+    }
+
+    /// Keeps the draft under `key`, if there is one, under a new key (`key` and
+    /// `suffix`), so a new draft under `key` does not replace it: a draft an
+    /// earlier session left for a file the user now edits again stays on offer.
+    pub fn set_aside(&self, key: &str, suffix: &str) -> Result<()> {
+        if !self.file(key).is_file() {
+            return Ok(());
+        }
+        let mut draft = self.get(key)?;
+        draft.key = format!("{key}-{suffix}");
+        self.write(&draft)?;
+        self.remove(key)
     }
 
     /// The drafts to offer for recovery, oldest first, each compared with its file
@@ -168,20 +176,32 @@ impl Journal {
             if !path.to_string_lossy().ends_with(".draft.json") {
                 continue;
             }
-            match storage::read_document(&path) {
-                Ok(loaded) => match serde_json::from_str::<Draft>(&loaded.text) {
-                    Ok(d) => drafts.push(d),
-                    Err(e) => errors.push(Error::InvalidDraft {
-                        path,
-                        reason: e.to_string(),
-                    }),
-                },
+            match read_draft(&path) {
+                Ok(d) => drafts.push(d),
                 Err(e) => errors.push(e),
             }
         }
         drafts.sort_by(|a, b| a.written_at.cmp(&b.written_at));
         (drafts, errors)
     }
+}
+
+/// Reads a draft file. No size limit: a draft of a document near the largest
+/// that opens is larger still once escaped as JSON, and must come back.
+fn read_draft(path: &Path) -> Result<Draft> {
+    let bytes = std::fs::read(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound {
+            path: path.to_owned(),
+        },
+        _ => Error::Unreadable {
+            path: path.to_owned(),
+            source,
+        },
+    })?;
+    serde_json::from_slice(&bytes).map_err(|e| Error::InvalidDraft {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    })
 }
 
 /// Line-by-line comparison of `old` (the file on disk) and `new` (the draft).
@@ -212,6 +232,53 @@ mod tests {
             template_id: None,
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn a_draft_set_aside_is_still_offered_under_its_new_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        journal
+            .write(&draft("file-abc", "1", "left by a crash"))
+            .unwrap();
+        journal.set_aside("file-abc", "earlier-1").unwrap();
+        journal.write(&draft("file-abc", "2", "typed now")).unwrap();
+        let (drafts, errors) = journal.drafts();
+        assert!(errors.is_empty());
+        let keys: Vec<(&str, &str)> = drafts
+            .iter()
+            .map(|d| (d.key.as_str(), d.text.as_str()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("file-abc-earlier-1", "left by a crash"),
+                ("file-abc", "typed now")
+            ]
+        );
+        assert_eq!(
+            journal.get("file-abc-earlier-1").unwrap().text,
+            "left by a crash"
+        );
+        // Nothing to set aside is fine.
+        journal.set_aside("file-none", "x").unwrap();
+    }
+
+    #[test]
+    fn a_draft_larger_than_the_largest_document_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let journal = Journal::new(dir.path());
+        // Quotes double in JSON: a text just over half the limit makes a draft
+        // file over the limit for opening documents.
+        let len = storage::MAX_DOCUMENT_BYTES as usize / 2 + 1024;
+        let text = "\"".repeat(len);
+        journal.write(&draft("big", "1", &text)).unwrap();
+        let size = std::fs::metadata(dir.path().join("big.draft.json"))
+            .unwrap()
+            .len();
+        assert!(size > storage::MAX_DOCUMENT_BYTES, "{size}");
+        assert_eq!(journal.get("big").unwrap().text.len(), len);
+        assert_eq!(journal.drafts().0.len(), 1);
     }
 
     #[test]

@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{Value, json};
+
 /// The WebDriver port and the port of the WebKitWebDriver behind it.
 #[derive(Clone, Copy, Debug)]
 pub struct Ports {
@@ -73,6 +76,57 @@ impl TauriDriver {
         format!("http://127.0.0.1:{}", self.ports.driver)
     }
 
+    /// Opens a WebDriver session that launches `binary` with `args`. A
+    /// new-session request can hang for good when the app dies on start
+    /// (WebKitWebDriver keeps waiting for it), so the whole attempt has a
+    /// deadline `within`; refused requests are retried until then.
+    pub async fn new_session(
+        &self,
+        binary: &Path,
+        args: &[String],
+        within: Duration,
+    ) -> Result<Client, String> {
+        let Value::Object(capabilities) = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": binary, "args": args },
+        }) else {
+            unreachable!()
+        };
+        let deadline = Instant::now() + within;
+        loop {
+            let mut builder = ClientBuilder::native();
+            builder.capabilities(capabilities.clone());
+            let left = deadline.saturating_duration_since(Instant::now());
+            match tokio::time::timeout(left, builder.connect(&self.url())).await {
+                Ok(Ok(client)) => return Ok(client),
+                Ok(Err(err)) if Instant::now() > deadline => {
+                    return Err(format!("could not start a WebDriver session: {err}"));
+                }
+                Ok(Err(_)) => tokio::time::sleep(Duration::from_millis(50)).await,
+                Err(_) => {
+                    return Err(format!(
+                        "the app window did not come up within {}s (see the app's messages above)",
+                        within.as_secs()
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The process of `binary` this driver's launch started, found by its own
+    /// config folder. A binary rebuilt while it runs shows as "<path> (deleted)".
+    pub fn launched(&self, binary: &Path) -> Option<u32> {
+        let wanted = binary.file_name()?.to_string_lossy().into_owned();
+        processes_with_env("XDG_CONFIG_HOME", &self.dir.join("config"))
+            .into_iter()
+            .find(|pid| {
+                std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| {
+                    let name = exe.file_name().unwrap_or_default().to_string_lossy();
+                    name.trim_end_matches(" (deleted)") == wanted
+                })
+            })
+    }
+
     /// SIGTERM, never SIGKILL: tauri-driver then stops WebKitWebDriver too.
     pub fn stop(mut self) {
         self.terminate();
@@ -125,6 +179,16 @@ fn binary() -> PathBuf {
         Some(path) if path.is_file() => path,
         _ => PathBuf::from("tauri-driver"),
     }
+}
+
+/// A scratch folder for one launch, holding the folders [`TauriDriver::start`]
+/// points HOME and XDG at, and the scripted dialogs' folder.
+pub fn scratch_dir(prefix: &str) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new().prefix(prefix).tempdir().unwrap();
+    for sub in ["home", "config", "data", "cache", "dialogs"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+    }
+    dir
 }
 
 /// All process ids (Linux `/proc`).

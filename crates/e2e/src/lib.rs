@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
-use fantoccini::{Client, ClientBuilder, Locator};
+use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
 pub use fantoccini::key::Key;
@@ -51,13 +51,7 @@ impl App {
     async fn launch_in(name: &str, args: &[&str], native_dialogs: bool) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         display::ensure();
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("specwright-e2e-{name}-"))
-            .tempdir()
-            .unwrap();
-        for sub in ["home", "config", "data", "cache", "dialogs"] {
-            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
-        }
+        let dir = driver::scratch_dir(&format!("specwright-e2e-{name}-"));
         Self::start_in(dir, name, args, native_dialogs, turn).await
     }
 
@@ -86,14 +80,11 @@ impl App {
         turn: tokio::sync::MutexGuard<'static, ()>,
     ) -> App {
         let driver = driver::TauriDriver::start(dir.path(), driver::E2E_PORTS, native_dialogs);
-        let capabilities = json!({
-            "browserName": "wry",
-            "tauri:options": { "application": app_binary(), "args": args },
-        });
-        let Value::Object(capabilities) = capabilities else {
-            unreachable!()
-        };
-        let client = retry_connect(&driver.url(), capabilities).await;
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        let client = driver
+            .new_session(&app_binary(), &args, TIMEOUT)
+            .await
+            .unwrap_or_else(|err| panic!("{err}"));
         let app = App {
             client,
             dir,
@@ -338,9 +329,9 @@ pub async fn wait_until_true(what: &str, check: impl Fn() -> bool) {
 }
 
 /// The debug app binary next to this test's own target directory.
-fn app_binary() -> String {
-    if let Ok(path) = std::env::var("SPECWRIGHT_APP") {
-        return path;
+fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("SPECWRIGHT_APP") {
+        return path.into();
     }
     let exe = std::env::current_exe().unwrap();
     // target/<profile>/deps/app-<hash>
@@ -351,30 +342,7 @@ fn app_binary() -> String {
         "{} not found; run scripts/build-app.sh first",
         app.display()
     );
-    app.display().to_string()
-}
-
-/// Opens a WebDriver session. A new-session request can hang for good when the
-/// app dies on start (WebKitWebDriver keeps waiting for it), so every attempt has
-/// a deadline too.
-async fn retry_connect(url: &str, capabilities: serde_json::Map<String, Value>) -> Client {
-    let deadline = Instant::now() + TIMEOUT;
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let mut builder = ClientBuilder::native();
-        builder.capabilities(capabilities.clone());
-        match tokio::time::timeout(left, builder.connect(url)).await {
-            Ok(Ok(client)) => return client,
-            Ok(Err(err)) if Instant::now() > deadline => {
-                panic!("could not start a WebDriver session: {err}")
-            }
-            Err(_) => panic!(
-                "the app window did not come up within {}s (see the app's messages above)",
-                TIMEOUT.as_secs()
-            ),
-            Ok(Err(_)) => tokio::time::sleep(Duration::from_millis(200)).await,
-        }
-    }
+    app
 }
 
 impl App {
@@ -396,17 +364,7 @@ impl App {
     /// The process id of this test's app (not its WebKit helpers, nor the drivers,
     /// which share its environment), if it is running.
     pub fn app_pid(&self) -> Option<u32> {
-        let binary = app_binary();
-        let wanted = Path::new(&binary).file_name()?.to_owned();
-        driver::processes_with_env("XDG_CONFIG_HOME", &self.dir.path().join("config"))
-            .into_iter()
-            .find(|pid| {
-                std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| {
-                    // A binary rebuilt while it runs shows as "<path> (deleted)".
-                    let name = exe.file_name().unwrap_or_default().to_string_lossy();
-                    name.trim_end_matches(" (deleted)") == wanted.to_string_lossy()
-                })
-            })
+        self.driver.launched(&app_binary())
     }
 
     /// Does what a window manager does when the user clicks the window's ×: sends
@@ -488,13 +446,20 @@ impl App {
         self.press_native_keys(&[&[window::keysym::CONTROL, field]])
             .await;
         self.type_native_text(&path.display().to_string()).await;
+        self.accept_native_dialog().await;
+    }
+
+    /// Presses Return in the GTK file dialog the app shows, taking what it
+    /// proposes, until it is gone (up to three times: see [`Self::answer_native_dialog`]).
+    pub async fn accept_native_dialog(&self) {
+        self.wait_for_windows(2).await;
         for _ in 0..3 {
             self.press_native_keys(&[&[window::keysym::RETURN]]).await;
             if self.windows_within(1, Duration::from_secs(2)).await {
                 return;
             }
         }
-        panic!("the file dialog did not take {}", path.display());
+        panic!("the file dialog did not close on Return");
     }
 
     /// Clicks something that makes the app exit: the click's reply may be an error

@@ -1,7 +1,7 @@
 //! End-to-end flows on the real Specwright window (see `scripts/e2e.sh`).
 
 use serde_json::{Value, json};
-use specwright_e2e::App;
+use specwright_e2e::{App, Key};
 
 const TEMPLATES: [&str; 5] = [
     "product-spec",
@@ -194,6 +194,92 @@ async fn typing_updates_preview_checklist_and_ticking_changes_one_character() {
     );
     assert!(after.contains("- [x] first e2e task") && after.contains("- [x] second e2e task"));
     app.quit().await;
+}
+
+#[tokio::test]
+async fn fixing_what_the_health_panel_shows() {
+    let app = App::launch("health-fix", &[]).await;
+    app.new_from_template("product-spec", "Health Fix", "Ada")
+        .await;
+    app.click("[data-testid=tab-health]").await;
+    app.wait_for_text(
+        "[data-testid=health]",
+        "User can filter results by date range",
+    )
+    .await;
+    let before = health(&app).await;
+
+    // The finding for AC-1's placeholder jumps to its line…
+    const AC1: &str = "[data-testid=finding][data-rule=placeholder] [data-line]";
+    let line = app
+        .js(&format!("return [...document.querySelectorAll('{AC1}')].find(b => b.textContent.includes('filter results by date')).dataset.line;"))
+        .await;
+    let line = line
+        .as_str()
+        .expect("the AC-1 finding names its line")
+        .to_owned();
+    app.js(&format!("[...document.querySelectorAll('{AC1}')].find(b => b.dataset.line === '{line}').click(); return true;"))
+        .await;
+    app.wait_until(
+        "the cursor is on the finding's line",
+        "const g = document.querySelector('.cm-lineNumbers .cm-activeLineGutter'); return !!g && g.textContent === arguments[0];",
+        vec![json!(line)],
+    )
+    .await;
+    // …where the user writes the criterion over the line.
+    let select_line: String = std::iter::repeat_n(
+        format!(
+            "{}{}{}",
+            char::from(Key::Shift),
+            char::from(Key::End),
+            char::from(Key::Shift)
+        ),
+        4,
+    )
+    .collect();
+    app.wait_for(".cm-content")
+        .await
+        .send_keys(&select_line)
+        .await
+        .unwrap();
+    app.type_in_editor("- [ ] **AC-1**: Shoppers can filter their orders by date range")
+        .await;
+
+    // The finding is gone, fewer are listed, the score did not drop, and the
+    // checklist shows the criterion.
+    app.wait_until(
+        "the AC-1 finding is gone",
+        "return ![...document.querySelectorAll(arguments[0])].some(b => b.textContent.includes('filter results by date'));",
+        vec![json!(AC1)],
+    )
+    .await;
+    let after = health(&app).await;
+    assert!(after.findings < before.findings, "{before:?} → {after:?}");
+    assert!(after.score >= before.score, "{before:?} → {after:?}");
+    app.wait_for_text(
+        "[data-testid=checklist]",
+        "Shoppers can filter their orders",
+    )
+    .await;
+    app.screenshot("05b-health-fixed").await;
+    app.quit().await;
+}
+
+#[derive(Debug)]
+struct Health {
+    findings: u64,
+    score: u64,
+}
+
+/// The health panel's finding count and score (percent).
+async fn health(app: &App) -> Health {
+    let v = app
+        .js("return [document.querySelectorAll('[data-testid=finding]').length, parseInt(document.querySelector('[data-testid=health-score]').textContent)];")
+        .await;
+    Health {
+        findings: v[0].as_u64().unwrap(),
+        score: v[1].as_u64().unwrap(),
+    }
 }
 
 #[tokio::test]

@@ -113,11 +113,14 @@ async fn export_a_new_product_spec_as_pdf_markdown_and_html() {
 
     // PDF, anyway.
     app.open_export_dialog().await;
+    // The export runs off the UI thread; the dialog shows progress meanwhile
+    // (recorded as it happens: a fast export may be done before we look).
+    app.js("window.__sawProgress = false; new MutationObserver(() => { const s = document.querySelector('[data-testid=export-status]'); if (s && s.textContent.includes('Exporting PDF')) window.__sawProgress = true; }).observe(document.body, { subtree: true, childList: true, characterData: true }); return true;")
+        .await;
     app.click("[data-testid=export-confirm]").await;
-    // The export runs off the UI thread; the dialog shows progress meanwhile.
     app.wait_until(
-        "the dialog shows progress or is done",
-        "const s = document.querySelector('[data-testid=export-status]'); return !s || s.textContent.includes('Exporting PDF');",
+        "the dialog showed “Exporting PDF…”",
+        "return window.__sawProgress === true;",
         vec![],
     )
     .await;

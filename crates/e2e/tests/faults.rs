@@ -5,8 +5,9 @@
 //!
 //! The faults are real file systems: a small tmpfs filled to the last byte, and
 //! a tmpfs remounted read-only (root can write into a read-only *folder*, but not
-//! into a read-only file system). Mounting needs root, as the app's test command
-//! runs.
+//! into a read-only file system). Mounting needs root, which CI and a fresh
+//! machine's `scripts/check` have; run as another user, the read-only case uses a
+//! folder without write permission instead and the full-disk case fails, saying so.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -109,8 +110,17 @@ async fn save_fails_keeping_the_text(app: &App, doc: &Path, cause: &str, shot: &
     assert!(left.is_empty(), "no temporary file left behind: {left:?}");
 }
 
+fn is_root() -> bool {
+    // SAFETY: geteuid(2) has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
 #[tokio::test]
 async fn a_full_disk_keeps_the_edits() {
+    assert!(
+        is_root(),
+        "a full disk needs root to mount a small file system: run scripts/check as root, as CI does"
+    );
     let app = App::launch("disk-full", &[]).await;
     let disk = Mount::tmpfs(&app.dir.path().join("small-disk"), "256k");
     let doc = disk.0.join("budget.md");
@@ -142,10 +152,18 @@ async fn a_full_disk_keeps_the_edits() {
 #[tokio::test]
 async fn a_read_only_folder_keeps_the_edits() {
     let app = App::launch("read-only", &[]).await;
-    let disk = Mount::tmpfs(&app.dir.path().join("read-only"), "1m");
-    let doc = disk.0.join("budget.md");
+    let folder = app.dir.path().join("read-only");
+    let disk = is_root().then(|| Mount::tmpfs(&folder, "1m"));
+    std::fs::create_dir_all(&folder).unwrap();
+    let doc = folder.join("budget.md");
     std::fs::write(&doc, ON_DISK).unwrap();
-    disk.remount_read_only();
+    match &disk {
+        Some(disk) => disk.remount_read_only(),
+        None => {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+        }
+    }
     save_fails_keeping_the_text(&app, &doc, "read-only", "51-save-read-only").await;
     app.quit().await;
     drop(disk);

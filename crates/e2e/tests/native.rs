@@ -80,10 +80,10 @@ async fn gtk_file_dialogs_open_and_save() {
     app.open_export_dialog().await;
     app.click("[data-testid=export-format-html]").await;
     app.click("[data-testid=export-confirm]").await;
-    let page = app.dir.path().join("shared-copy.html");
-    app.answer_native_dialog(A, &page).await;
-    app.wait_for_text("[data-testid=toast]", "Exported to shared-copy.html")
+    app.accept_native_dialog().await;
+    app.wait_for_text("[data-testid=toast]", "Exported to copy.html")
         .await;
+    let page = app.dir.path().join("copy.html");
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("Typed before saving a copy."));
     app.quit().await;

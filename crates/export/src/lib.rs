@@ -3,13 +3,15 @@
 //! ([`html`]) and as the template-metadata JSON that the evidence template
 //! describes ([`template_json`]). [`meta`] reads the title-block metadata that the
 //! HTML and the PDF exporter (`specwright-pdf`) both show; [`diagrams`] carries the
-//! Mermaid diagrams the UI rendered.
+//! Mermaid diagrams the UI rendered; [`format`] names the formats and the files
+//! they are written to.
 //!
 //! Every function takes text and returns bytes or a value; reading and writing
 //! files is left to the caller (the CLI, the app).
 
 pub mod diagrams;
 pub mod error;
+pub mod format;
 pub mod html;
 pub mod images;
 pub mod meta;
@@ -18,6 +20,7 @@ pub mod template_json;
 
 pub use diagrams::Diagrams;
 pub use error::{ExportError, Result};
+pub use format::Format;
 pub use html::{HtmlOptions, to_html};
 pub use meta::Metadata;
 pub use share::{ShareOptions, Unfilled, to_markdown};

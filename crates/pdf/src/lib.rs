@@ -10,11 +10,13 @@
 //! the fonts ([`fonts`]) and the standard library once per process.
 //!
 //! Any input yields a PDF or a typed [`PdfError`]; a Typst error on generated
-//! markup is a bug, caught by the tests.
+//! markup is a bug, caught by the tests. [`export_as`] puts every export format
+//! (this one and `specwright-export`'s) behind one call for the app and the CLI.
 
 pub mod emit;
 pub mod error;
 pub mod escape;
+pub mod export_as;
 pub mod fonts;
 pub mod images;
 pub mod world;
@@ -28,6 +30,7 @@ use typst::WorldExt;
 use typst_layout::PagedDocument;
 
 pub use error::PdfError;
+pub use export_as::{ExportFailure, ExportJob, export_as};
 
 const STYLE: &str = include_str!("style.typ");
 

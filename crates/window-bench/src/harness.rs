@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{Value, json};
-use specwright_e2e::driver::{Ports, TauriDriver, pids, processes_with_env};
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+use specwright_e2e::driver::{Ports, TauriDriver, pids, scratch_dir};
 
 /// Ports of their own, so a concurrent `scripts/e2e.sh` (4444/4445) is not disturbed.
 const PORTS: Ports = Ports {
@@ -24,7 +24,8 @@ pub struct Session {
     pub client: Client,
     /// The binary that was launched (to find its process).
     binary: PathBuf,
-    dir: tempfile::TempDir,
+    /// The launch's HOME and XDG folders, removed when the session ends.
+    _dir: tempfile::TempDir,
     driver: TauriDriver,
     /// When the new-session request returned.
     pub connected: Instant,
@@ -44,58 +45,30 @@ impl Session {
     }
 
     async fn try_launch(binary: &Path, args: &[String]) -> Result<Session, String> {
-        let dir = tempfile::Builder::new()
-            .prefix("specwright-window-bench-")
-            .tempdir()
-            .unwrap();
-        for sub in ["home", "config", "data", "cache", "dialogs"] {
-            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
-        }
+        let dir = scratch_dir("specwright-window-bench-");
         let driver = TauriDriver::start(dir.path(), PORTS, false);
-        let capabilities = json!({
-            "browserName": "wry",
-            "tauri:options": { "application": binary, "args": args },
-        });
-        let Value::Object(capabilities) = capabilities else {
-            unreachable!()
-        };
         let binary = binary.canonicalize().unwrap();
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let client = loop {
-            let mut builder = ClientBuilder::native();
-            builder.capabilities(capabilities.clone());
-            let url = driver.url();
-            let left = deadline.saturating_duration_since(Instant::now());
-            match tokio::time::timeout(left, builder.connect(&url)).await {
-                Ok(Ok(client)) => break client,
-                Ok(Err(_)) if Instant::now() < deadline => {
-                    tokio::time::sleep(Duration::from_millis(50)).await
-                }
-                outcome => {
-                    driver.stop();
-                    return Err(match outcome {
-                        Ok(Err(err)) => err.to_string(),
-                        _ => "new session timed out".into(),
-                    });
-                }
+        match driver
+            .new_session(&binary, args, Duration::from_secs(30))
+            .await
+        {
+            Ok(client) => Ok(Session {
+                client,
+                binary,
+                _dir: dir,
+                driver,
+                connected: Instant::now(),
+            }),
+            Err(err) => {
+                driver.stop();
+                Err(err)
             }
-        };
-        Ok(Session {
-            client,
-            binary,
-            dir,
-            driver,
-            connected: Instant::now(),
-        })
+        }
     }
 
     /// The launched binary's process (started by WebKitWebDriver with our HOME).
     pub fn app_pid(&self) -> Option<u32> {
-        processes_with_env("XDG_CONFIG_HOME", &self.dir.path().join("config"))
-            .into_iter()
-            .find(|pid| {
-                std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == self.binary)
-            })
+        self.driver.launched(&self.binary)
     }
 
     /// Runs `script` (a function body) and returns its value, `Null` on error.

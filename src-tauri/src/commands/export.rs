@@ -4,11 +4,13 @@
 use std::path::Path;
 use std::sync::PoisonError;
 
+use specwright_export::{Format, format};
+use specwright_pdf::ExportJob;
 use tauri::{State, WebviewWindow};
 
 use crate::error::AppResult;
-use crate::export::{self, ExportJob};
-use crate::ipc::{ExportFormat, ExportRequest, ExportedFile};
+use crate::export;
+use crate::ipc::{ExportRequest, ExportedFile};
 use crate::state::{AppState, display_name};
 
 /// Asks for the destination and writes the export there; `None` when cancelled.
@@ -24,11 +26,12 @@ pub async fn export(
         .map(display_name)
         .or_else(|| request.suggested_name.clone())
         .unwrap_or_default();
-    let suggested = export::export_file_name(&name, request.format);
+    let format = Format::from(request.format);
+    let suggested = format::file_name(&name, format);
     let folder = super::files::dialog_folder(&window, &state);
     let Some(target) = state
         .dialogs
-        .pick_export(&window, folder.as_deref(), &suggested, request.format)
+        .pick_export(&window, folder.as_deref(), &suggested, format)
         .await
     else {
         return Ok(None);
@@ -37,7 +40,7 @@ pub async fn export(
     let catalog = state.catalog.clone();
     let written = target.clone();
     tokio::task::spawn_blocking(move || {
-        let template = (request.format == ExportFormat::Md)
+        let template = (format == Format::Md)
             .then(|| {
                 let catalog = catalog.read().unwrap_or_else(PoisonError::into_inner);
                 export::template_for(&catalog, request.template_id.as_deref(), &request.text)
@@ -49,7 +52,7 @@ pub async fn export(
             diagrams: export::diagrams(request.diagrams),
             drop_unfilled: request.drop_unfilled,
         };
-        export::write(&request.text, request.format, &job, &written)
+        export::write(&request.text, format, &job, &written)
     })
     .await??;
     Ok(Some(ExportedFile {

@@ -30,7 +30,6 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         recovery::list_drafts,
         recovery::restore_draft,
         recovery::discard_draft,
-        recovery::discard_changes,
         disk::reload_from_disk,
         disk::keep_mine,
         disk::compare_with_disk,

@@ -19,23 +19,40 @@ pub async fn journal_draft(
     text: String,
     template_id: Option<String>,
 ) -> AppResult<()> {
-    // Under the lock, so a save or discard that clears `dirty` either comes after
-    // this write (and removes it) or before (and this writes nothing).
-    let mut file = state.file();
-    if !file.dirty {
-        return Ok(());
-    }
-    let key = file.draft_key();
-    let draft = Draft {
-        key: key.clone(),
-        path: file.path.clone(),
-        base: file.hash.clone(),
-        written_at: chrono::Local::now().to_rfc3339(),
-        template_id,
-        text,
+    let draft = {
+        let mut file = state.file();
+        if !file.dirty {
+            return Ok(());
+        }
+        let key = file.draft_key();
+        if file.journaled_key.as_deref() != Some(key.as_str()) {
+            // A draft an earlier session left for this file ("Decide later"):
+            // keep it on offer rather than write over it.
+            let stamp = chrono::Local::now().format("earlier-%Y%m%d%H%M%S");
+            state.journal.set_aside(&key, &stamp.to_string())?;
+        }
+        Draft {
+            key,
+            path: file.path.clone(),
+            base: file.hash.clone(),
+            written_at: chrono::Local::now().to_rfc3339(),
+            template_id,
+            text,
+        }
     };
-    state.journal.write(&draft)?;
-    file.journaled_key = Some(key);
+    // Written without holding the lock: a large document's draft takes a while,
+    // and the window's close handler and `set_dirty` need the lock meanwhile.
+    let key = draft.key.clone();
+    let journal = state.journal.clone();
+    tokio::task::spawn_blocking(move || journal.write(&draft)).await??;
+    let mut file = state.file();
+    if file.dirty && file.draft_key() == key {
+        file.journaled_key = Some(key);
+    } else if file.journaled_key.as_deref() != Some(key.as_str()) {
+        // Saved, discarded or replaced while the draft was written: nothing of it
+        // is unsaved any more.
+        state.journal.remove(&key)?;
+    }
     Ok(())
 }
 
@@ -99,15 +116,6 @@ pub async fn restore_draft(
 #[tauri::command]
 pub async fn discard_draft(state: State<'_, AppState>, key: String) -> AppResult<()> {
     state.journal.remove(&key)?;
-    Ok(())
-}
-
-/// The user chose "Don't save": the editor's unsaved changes and their draft go.
-#[tauri::command]
-pub async fn discard_changes(state: State<'_, AppState>) -> AppResult<()> {
-    let mut file = state.file();
-    file.dirty = false;
-    state.forget_draft(&mut file);
     Ok(())
 }
 

@@ -11,6 +11,10 @@ pub fn set_dirty(window: WebviewWindow, state: State<'_, AppState>, dirty: bool)
     let path = {
         let mut file = state.file();
         file.dirty = dirty;
+        if !dirty {
+            // Back to the text on disk (saved, or undone to it): no draft to keep.
+            state.forget_draft(&mut file);
+        }
         file.path.clone()
     };
     window.set_title(&window_title(path.as_deref(), dirty))?;

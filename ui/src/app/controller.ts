@@ -117,7 +117,9 @@ export class Controller {
       "cancel",
     );
     if (answer === "save") return this.save();
-    if (answer === "discard") await this.recovery.discard();
+    // "Don't save": the edits stay in the editor (and their draft in the journal)
+    // until something replaces them — the user may still cancel the picker or the
+    // file dialog. Whatever replaces them (or closing) removes the draft.
     return answer === "discard";
   }
 

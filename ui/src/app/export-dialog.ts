@@ -8,6 +8,7 @@
 import type { Analysis, ExportFormat, ExportedFile, Finding, Report } from "../ipc";
 import { button, h } from "./dom";
 import { openModal } from "./modal";
+import { isMermaidBlock } from "../preview/mermaid";
 
 /** The formats in the order the dialog offers them. */
 export const FORMATS: readonly { id: ExportFormat; label: string; description: string }[] = [
@@ -68,10 +69,7 @@ export function drawsDiagrams(format: ExportFormat): boolean {
 export function mermaidSources(html: string): string[] {
   const parsed = new DOMParser().parseFromString(html, "text/html");
   return [...parsed.querySelectorAll("pre")]
-    .filter((pre) => {
-      const lang = pre.getAttribute("lang") ?? pre.querySelector("code")?.className.match(/(?:^|\s)language-(\S+)/)?.[1] ?? "";
-      return lang.toLowerCase() === "mermaid";
-    })
+    .filter(isMermaidBlock)
     .map((pre) => pre.querySelector("code")?.textContent ?? pre.textContent ?? "");
 }
 

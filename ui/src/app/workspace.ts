@@ -76,12 +76,16 @@ export class Workspace {
     this.element = h("main", { class: "workspace", "data-view": "split", "data-panel": "open" }, this.panes, this.panel.element, this.status);
   }
 
-  /** Replaces the document (fresh undo history) and analyses it. */
-  load(text: string, meta: DocumentMeta): void {
+  /**
+   * Replaces the document (fresh undo history) and analyses it. `unsaved`: the
+   * text is not what is on disk (a restored draft), so it is dirty from the start
+   * — never reported clean on the way, which would drop its draft.
+   */
+  load(text: string, meta: DocumentMeta, { unsaved = false } = {}): void {
     this.meta = meta;
     this.view.setState(this.createState(text));
-    this.savedDoc = this.view.state.doc;
-    this.setDirty(false);
+    this.savedDoc = unsaved ? null : this.view.state.doc;
+    this.setDirty(unsaved);
     this.preview.element.scrollTop = 0;
     this.requestAnalysis();
   }
@@ -107,7 +111,10 @@ export class Workspace {
   markSaved(meta: Partial<DocumentMeta>, version: Text = this.view.state.doc): void {
     this.meta = { ...this.meta, ...meta };
     this.savedDoc = version;
-    this.setDirty(!this.sameAsSaved());
+    // Reported even when unchanged: the shell took the save as clean, so text
+    // typed while it ran must be reported unsaved again (and journaled).
+    this.dirty = !this.sameAsSaved();
+    this.onDirtyChange(this.dirty);
   }
 
   /** The text is not on disk as it stands (a restored draft, a deleted file): dirty until saved. */

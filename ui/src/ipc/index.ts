@@ -82,7 +82,6 @@ export const journalDraft = (text: string, templateId: string | null) => call<vo
 export const listDrafts = () => call<DraftList>("list_drafts");
 export const restoreDraft = (key: string) => call<RestoredDocument>("restore_draft", { key });
 export const discardDraft = (key: string) => call<void>("discard_draft", { key });
-export const discardChanges = () => call<void>("discard_changes");
 export const reloadFromDisk = () => call<OpenedDocument>("reload_from_disk");
 export const keepMine = () => call<void>("keep_mine");
 export const compareWithDisk = (text: string) => call<DiffLine[]>("compare_with_disk", { text });

@@ -25,11 +25,14 @@ function load(): Promise<MermaidApi> {
   return api;
 }
 
-/** True if `block` is a fenced code block with the `mermaid` info string. */
+/**
+ * True if `block` is a fenced code block whose info string starts with
+ * `mermaid`, in any case — the same test the exporters use to key diagrams.
+ */
 export function isMermaidBlock(block: Element): boolean {
   if (block.tagName !== "PRE") return false;
-  const code = block.querySelector("code");
-  return block.getAttribute("lang") === "mermaid" || (code?.classList.contains("language-mermaid") ?? false);
+  const lang = block.getAttribute("lang") ?? block.querySelector("code")?.className.match(/(?:^|\s)language-(\S+)/)?.[1] ?? "";
+  return lang.toLowerCase() === "mermaid";
 }
 
 /** Wraps a Mermaid code block so the diagram can replace it once rendered. */

@@ -48,12 +48,6 @@ export class Recovery {
     else void this.keeper.stop();
   }
 
-  /** The user chose not to save: their unsaved changes' draft goes too. */
-  async discard(): Promise<void> {
-    await this.keeper.stop();
-    await ipc.discardChanges().catch(() => {});
-  }
-
   /** At start: offers each draft a crash or kill left behind. */
   async offerDrafts(): Promise<void> {
     const list = await ipc.listDrafts().catch(() => null);
@@ -81,13 +75,16 @@ export class Recovery {
       await showError("Could not restore the draft", error);
       return;
     }
-    this.workspace.load(restored.text, {
-      path: restored.path,
-      name: restored.name,
-      templateId: restored.template_id,
-      suggestedName: restored.path ? restored.name : "untitled.md",
-    });
-    this.workspace.markUnsaved();
+    this.workspace.load(
+      restored.text,
+      {
+        path: restored.path,
+        name: restored.name,
+        templateId: restored.template_id,
+        suggestedName: restored.path ? restored.name : "untitled.md",
+      },
+      { unsaved: true },
+    );
     this.host.showWorkspace();
     toast(`Restored your unsaved changes to ${restored.name}`);
   }
@@ -106,8 +103,12 @@ export class Recovery {
       for (;;) {
         const answer = await askAboutDiskChange(this.workspace.meta.name, () => ipc.compareWithDisk(this.workspace.text()));
         if (answer === "keep-mine") {
-          await ipc.keepMine().catch((error) => showError("Could not check the file on disk", error));
-          toast("Your version is kept; saving will replace the file on disk.");
+          try {
+            await ipc.keepMine();
+            toast("Your version is kept; saving will replace the file on disk.");
+          } catch (error) {
+            await showError("Could not check the file on disk", error);
+          }
         } else if (answer === "take-theirs" && (await this.takeTheirs()) === "typed-meanwhile") {
           continue; // typed while it loaded: ask again rather than drop the typing
         }
