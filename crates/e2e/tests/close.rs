@@ -1,7 +1,7 @@
 //! Closing the window as a window manager does (the title bar's ×): unsaved
 //! changes are asked about first, a clean document closes at once.
 
-use specwright_e2e::App;
+use specwright_e2e::{App, wait_until_true};
 
 /// Opens `name` holding `text` from the app's scratch folder; returns its path.
 async fn open_document(app: &App, name: &str, text: &str) -> std::path::PathBuf {
@@ -49,6 +49,39 @@ async fn close_with_unsaved_changes_asks_cancel_keeps_and_dont_save_quits() {
     app.click_to_exit("[data-testid=modal-discard]").await;
     app.wait_exited().await;
     assert_eq!(std::fs::read_to_string(&doc).unwrap(), "# Closing spec\n");
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn dont_save_then_cancelling_the_picker_keeps_the_edits_guarded() {
+    let app = App::launch("discard-cancelled", &[]).await;
+    open_document(&app, "kept.md", "# Kept spec\n").await;
+    app.editor_to_end().await;
+    app.type_in_editor("Still wanted").await;
+    app.wait_for("[data-testid=dirty-marker]").await;
+
+    // New… → "Don't save" → the template picker → Cancel: nothing replaced the
+    // text, so it is still there, still unsaved, and still kept as a draft.
+    app.click("[data-testid=toolbar-new]").await;
+    app.wait_for_text("[data-testid=modal]", "Save changes?")
+        .await;
+    app.click("[data-testid=modal-discard]").await;
+    app.wait_for("[data-testid=template-picker]").await;
+    app.click("[data-testid=cancel-template]").await;
+    app.wait_for_text(".cm-content", "Still wanted").await;
+    app.wait_for("[data-testid=dirty-marker]").await;
+    wait_until_true("the draft still holds the text", || {
+        app.draft_files()
+            .iter()
+            .any(|f| std::fs::read_to_string(f).is_ok_and(|t| t.contains("Still wanted")))
+    })
+    .await;
+
+    // Closing still asks.
+    app.request_close().await;
+    app.wait_for_text("[data-testid=modal]", "Save changes?")
+        .await;
+    app.click("[data-testid=modal-cancel]").await;
     app.quit().await;
 }
 
