@@ -164,7 +164,6 @@ export class Controller {
       const { text, version } = this.workspace.snapshot();
       const saved = await ipc.save({ text, overwrite });
       this.workspace.markSaved({ path: saved.path, name: saved.name }, version);
-      this.toolbar.setDocument(saved.name, this.workspace.isDirty());
       toast(`Saved ${saved.name}`);
       return true;
     } catch (error) {
@@ -204,7 +203,6 @@ export class Controller {
     const saved = await this.guarded(() => ipc.saveAs({ text, suggested_name: this.workspace.meta.suggestedName }), "Could not save");
     if (!saved) return false;
     this.workspace.markSaved({ path: saved.path, name: saved.name, suggestedName: saved.name }, version);
-    this.toolbar.setDocument(saved.name, this.workspace.isDirty());
     toast(`Saved ${saved.name}`);
     return true;
   }
