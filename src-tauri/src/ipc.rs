@@ -5,6 +5,7 @@
 //! `UPDATE_IPC_TYPES=1 cargo test -p specwright-app ipc_types` to regenerate.
 
 use serde::{Deserialize, Serialize};
+use specwright_core::live::TextChange;
 
 /// A document the shell has read from disk. The UI puts `text` into the editor;
 /// the shell keeps the path and the on-disk hash.
@@ -25,13 +26,18 @@ pub struct SavedDocument {
     pub name: String,
 }
 
-/// Ask to analyse a snapshot of the editor text.
+/// Ask to analyse the editor's text as of `version` (a number the editor gives
+/// each text it sends).
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AnalyzeRequest {
-    pub text: String,
+    pub version: u32,
+    /// The text whole, or the edits since the version the shell last analysed.
+    pub text: TextChange,
     /// The template the document was created from; recognised from the text when absent.
     pub template_id: Option<String>,
+    /// The version whose analysis the editor shows: the answer is a change to it.
+    pub shown: Option<u32>,
 }
 
 /// Ask to flip the task item starting on `line` (1-based) of `text`.
@@ -282,6 +288,7 @@ mod ipc_types {
             ExportRequest::export_all(&config),
             ExportedFile::export_all(&config),
             specwright_core::Analysis::export_all(&config),
+            specwright_core::live::LiveAnalysis::export_all(&config),
         ];
         for result in results {
             result.expect("export TypeScript");

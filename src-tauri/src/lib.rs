@@ -2,7 +2,8 @@
 //!
 //! The UI (in `ui/`) owns the text being edited; this crate owns the file path and
 //! its on-disk hash, settings, recent files and the template catalog, and turns
-//! text snapshots into previews, checklists and health reports via the engine.
+//! the text — kept in step by the editor's edits — into previews, checklists and
+//! health reports via the engine.
 
 mod commands;
 mod dialogs;

@@ -1,11 +1,13 @@
 //! What the shell owns: the current file's path and on-disk hash, whether the
 //! editor reports unsaved changes, settings and the template catalog. The text
-//! itself is owned by the editor in the UI and only passed in as snapshots.
+//! itself is owned by the editor in the UI; the shell keeps only a copy for the
+//! live analysis, brought up to date with the editor's edits.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
 use specwright_core::journal::Journal;
+use specwright_core::live::LiveDocument;
 use specwright_core::{Catalog, ContentHash, Origin};
 
 use crate::dialogs::Dialogs;
@@ -63,6 +65,10 @@ pub struct AppState {
     pub journal: Journal,
     /// Watches the current file for changes by other programs.
     pub watcher: DiskWatcher,
+    /// The engine's copy of the editor's text, kept in step by edits, and the
+    /// analysis the editor shows (see `specwright_core::live`). A cache: the
+    /// editor still owns the text.
+    pub live: Arc<Mutex<LiveDocument>>,
 }
 
 impl AppState {
@@ -88,6 +94,7 @@ impl AppState {
             launch_file: Mutex::new(launch_file),
             journal: Journal::new(drafts_dir),
             watcher: DiskWatcher::default(),
+            live: Arc::default(),
         }
     }
 

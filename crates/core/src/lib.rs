@@ -15,6 +15,7 @@ pub mod finding;
 pub mod headings;
 pub mod instantiate;
 pub mod journal;
+pub mod live;
 pub mod markdown;
 pub mod placeholder;
 pub mod storage;

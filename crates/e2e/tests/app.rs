@@ -256,6 +256,7 @@ async fn fixing_what_the_health_panel_shows() {
     let after = health(&app).await;
     assert!(after.findings < before.findings, "{before:?} → {after:?}");
     assert!(after.score >= before.score, "{before:?} → {after:?}");
+    app.click("[data-testid=tab-checklist]").await;
     app.wait_for_text(
         "[data-testid=checklist]",
         "Shoppers can filter their orders",

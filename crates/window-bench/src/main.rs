@@ -35,6 +35,10 @@ struct Options {
     runs: usize,
     deb: Option<PathBuf>,
     deb_note: Option<String>,
+    /// Only the documents whose label starts with one of these (all when empty).
+    only: Vec<String>,
+    /// Skip start-up and memory (a quick keystroke run).
+    no_start: bool,
 }
 
 fn options() -> Options {
@@ -50,6 +54,8 @@ fn options() -> Options {
         runs: 5,
         deb: None,
         deb_note: None,
+        only: Vec::new(),
+        no_start: false,
     };
     while let Some(flag) = args.next() {
         let mut value = || {
@@ -67,6 +73,8 @@ fn options() -> Options {
             "--runs" => o.runs = value().parse().unwrap(),
             "--deb" => o.deb = Some(value().into()),
             "--deb-note" => o.deb_note = Some(value()),
+            "--only" => o.only = value().split(',').map(str::to_owned).collect(),
+            "--no-start" => o.no_start = true,
             other => panic!("unknown argument {other}"),
         }
     }
@@ -252,18 +260,26 @@ const check = () => {
 check();
 "#;
 
-/// Times `arguments[1]` calls of the app's `analyze` command on `arguments[0]` (ms each).
+/// Times `arguments[1]` rounds of the app's `analyze` command from the page: the
+/// text `arguments[0]` sent whole (as on opening), then one character added at its
+/// end as an edit answered against it (as while typing). `{whole, edit}` in ms.
 const ANALYZE: &str = r#"
 const done = arguments[arguments.length - 1];
 const [text, n] = arguments;
+const end = text.length;
 (async () => {
-  const out = [];
+  const whole = [], edit = [];
+  const analyze = (request) => window.__TAURI_INTERNALS__.invoke('analyze', { request: { template_id: null, ...request } });
   for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await window.__TAURI_INTERNALS__.invoke('analyze', { request: { text, template_id: null } });
-    out.push(performance.now() - t);
+    const v = 1e9 + 2 * i;
+    const t0 = performance.now();
+    await analyze({ version: v, text: { kind: 'whole', text }, shown: null });
+    const t1 = performance.now();
+    await analyze({ version: v + 1, text: { kind: 'edits', base: v, edits: [{ from: end, to: end, insert: 'x' }] }, shown: v });
+    whole.push(t1 - t0);
+    edit.push(performance.now() - t1);
   }
-  done(out);
+  done({ whole, edit });
 })().catch((e) => done(String(e)));
 "#;
 
@@ -278,8 +294,10 @@ struct Keystrokes {
     /// keydown → preview DOM changed.
     dom: Vec<f64>,
     failed: usize,
-    /// In-page round trip of the `analyze` command alone (IPC + engine), ms.
+    /// In-page round trip of the `analyze` command alone (IPC + engine), ms:
+    /// the whole text, and one edit to it.
     analyze: Vec<f64>,
+    analyze_edit: Vec<f64>,
     load_before: String,
     load_after: String,
 }
@@ -359,10 +377,16 @@ async fn keystrokes(o: &Options, doc: &Doc) -> Keystrokes {
         .execute_async(ANALYZE, vec![json!(text), json!(10)])
         .await
         .unwrap_or(Value::Null);
-    let mut analyze: Vec<f64> = rounds
-        .as_array()
-        .map(|a| a.iter().filter_map(Value::as_f64).collect())
-        .unwrap_or_default();
+    let times = |key: &str| -> Vec<f64> {
+        let mut list: Vec<f64> = rounds
+            .get(key)
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
+        list.sort_by(f64::total_cmp);
+        list
+    };
+    let (analyze, analyze_edit) = (times("whole"), times("edit"));
     if analyze.is_empty() {
         eprintln!("  analyze round trip not measured: {rounds}");
     }
@@ -370,7 +394,6 @@ async fn keystrokes(o: &Options, doc: &Doc) -> Keystrokes {
     echo.sort_by(f64::total_cmp);
     paint.sort_by(f64::total_cmp);
     dom.sort_by(f64::total_cmp);
-    analyze.sort_by(f64::total_cmp);
     Keystrokes {
         doc_label: doc.label,
         bytes: doc.bytes,
@@ -380,6 +403,7 @@ async fn keystrokes(o: &Options, doc: &Doc) -> Keystrokes {
         dom,
         failed,
         analyze,
+        analyze_edit,
         load_before,
         load_after: loadavg(),
     }
@@ -585,25 +609,27 @@ listener on `window`) until a `MutationObserver` on the preview sees a block hol
 the new text, then to a `MessageChannel` message posted from the next \
 `requestAnimationFrame` callback, which runs once that frame has been painted (an \
 approximation of paint: WebKit exposes no paint timing per update). The whole path is \
-included: CodeMirror, the IPC call with the whole text, the engine's parse, HTML and \
-analysis, the preview patch. WebKit rounds `performance.now()` to whole milliseconds. \
-\"`analyze` alone\" is the breakdown: the same text sent 10 times through the app's \
-`analyze` command from the page (`__TAURI_INTERNALS__.invoke`), i.e. IPC + engine without \
-CodeMirror and the preview patch. \"Typed char shown\" is keydown until the editor's \
+included: CodeMirror, the IPC call with the edit, the engine's parse, HTML and \
+analysis of the whole text, the answer (a splice of the preview HTML and the panel \
+data that changed), the preview patch and the panels. WebKit rounds `performance.now()` \
+to whole milliseconds. \"`analyze` alone\" is the breakdown: 10 rounds through the \
+app's `analyze` command from the page (`__TAURI_INTERNALS__.invoke`), i.e. IPC + engine \
+without CodeMirror and the page: \"edit\" is one character added as an edit (the \
+typing path), \"whole\" the whole text sent and answered whole (the path on opening). \"Typed char shown\" is keydown until the editor's \
 line holds the new character (a `MutationObserver` on `.cm-content`): typing must stay \
 immediate however long the preview takes.\n",
         o.samples, o.warmup
     );
     let _ = writeln!(
         md,
-        "| Document | Size | p50 painted | p95 painted | p95 target | p50 DOM updated | p95 DOM updated | p50 `analyze` alone | p95 typed char shown | Failed | Load before → after |"
+        "| Document | Size | p50 painted | p95 painted | p95 target | p50 DOM updated | p95 DOM updated | p50 `analyze` alone: edit / whole | p95 typed char shown | Failed | Load before → after |"
     );
     let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for k in keys {
         let p95 = percentile(&k.paint, 95.0);
         let _ = writeln!(
             md,
-            "| {} | {:.0} KB | {:.0} ms | {:.0} ms | {} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms | {} | {} → {} |",
+            "| {} | {:.0} KB | {:.0} ms | {:.0} ms | {} | {:.0} ms | {:.0} ms | {:.0} / {:.0} ms | {:.0} ms | {} | {} → {} |",
             k.doc_label,
             k.bytes as f64 / 1000.0,
             percentile(&k.paint, 50.0),
@@ -614,6 +640,7 @@ immediate however long the preview takes.\n",
             ),
             percentile(&k.dom, 50.0),
             percentile(&k.dom, 95.0),
+            percentile(&k.analyze_edit, 50.0),
             percentile(&k.analyze, 50.0),
             percentile(&k.echo, 95.0),
             k.failed,
@@ -757,23 +784,36 @@ async fn main() {
     let clock = BootClock::calibrate();
     let started = Instant::now();
 
-    eprintln!("start + memory ({} rounds)…", o.runs);
-    let starts = startups(&o, &docs, &clock).await;
+    let starts = if o.no_start {
+        None
+    } else {
+        eprintln!("start + memory ({} rounds)…", o.runs);
+        Some(startups(&o, &docs, &clock).await)
+    };
     let mut keys = Vec::new();
-    for doc in &docs {
+    let chosen = docs
+        .iter()
+        .filter(|d| o.only.is_empty() || o.only.iter().any(|p| d.label.starts_with(p.as_str())));
+    for doc in chosen {
         eprintln!("keystrokes: {} ({} bytes)…", doc.label, doc.bytes);
         let k = keystrokes(&o, doc).await;
         eprintln!(
-            "  painted p50 {:.1} ms p95 {:.1} ms; DOM p50 {:.1} ms p95 {:.1} ms; analyze p50 {:.1} ms; {} failed",
+            "  painted p50 {:.1} ms p95 {:.1} ms; DOM p50 {:.1} ms p95 {:.1} ms; echo p50 {:.1} ms p95 {:.1} ms; analyze p50 edit {:.1} / whole {:.1} ms; {} failed",
             percentile(&k.paint, 50.0),
             percentile(&k.paint, 95.0),
             percentile(&k.dom, 50.0),
             percentile(&k.dom, 95.0),
+            percentile(&k.echo, 50.0),
+            percentile(&k.echo, 95.0),
+            percentile(&k.analyze_edit, 50.0),
             percentile(&k.analyze, 50.0),
             k.failed
         );
         keys.push(k);
     }
+    let Some(starts) = starts else {
+        return; // a quick run: figures on stderr only
+    };
     let md = report(&o, &keys, &starts, &date);
     println!("{md}");
     if let Some(out) = &o.out {

@@ -2,28 +2,39 @@
 
 use std::sync::PoisonError;
 
-use specwright_core::Analysis;
+use specwright_core::live::LiveAnalysis;
 use tauri::State;
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::ipc::{AnalyzeRequest, ToggleRequest};
 use crate::state::AppState;
 
-/// Renders and validates a snapshot of the text off the UI thread.
+/// Brings the shell's copy of the text up to date and analyses it off the UI
+/// thread; answers with what changed since the analysis the editor shows. Edits
+/// to a version the shell no longer holds fail with `stale-text`: the editor then
+/// sends the whole text.
 #[tauri::command]
-pub async fn analyze(state: State<'_, AppState>, request: AnalyzeRequest) -> AppResult<Analysis> {
+pub async fn analyze(
+    state: State<'_, AppState>,
+    request: AnalyzeRequest,
+) -> AppResult<LiveAnalysis> {
     let catalog = state.catalog.clone();
-    let analysis = tokio::task::spawn_blocking(move || {
+    let live = state.live.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut live = live.lock().unwrap_or_else(PoisonError::into_inner);
+        live.update(request.version, request.text)
+            .map_err(|stale| AppError::new("stale-text", stale.to_string()))?;
         let catalog = catalog.read().unwrap_or_else(PoisonError::into_inner);
         let template = request
             .template_id
             .as_deref()
             .and_then(|id| catalog.get(id));
         // Without a chosen template, the one recognised in the same parse.
-        specwright_core::analyze_recognising(&request.text, &catalog, template)
+        Ok(live.analyze(request.shown, |text| {
+            specwright_core::analyze_recognising(text, &catalog, template)
+        }))
     })
-    .await?;
-    Ok(analysis)
+    .await?
 }
 
 /// Flips the task item on `line`; the UI applies the one-character difference.

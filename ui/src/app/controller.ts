@@ -222,7 +222,7 @@ export class Controller {
     const text = this.workspace.text();
     const { templateId, suggestedName } = this.workspace.meta;
     const exported = await showExportDialog({
-      analysis: async () => this.workspace.latestAnalysis() ?? ipc.analyze({ text, template_id: templateId }),
+      analysis: () => this.workspace.currentAnalysis(),
       drawDiagram: mermaidSvg,
       run: (choice, diagrams) =>
         ipc.exportDocument({ text, format: choice.format, template_id: templateId, suggested_name: suggestedName, diagrams, drop_unfilled: choice.dropUnfilled }),

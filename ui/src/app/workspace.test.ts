@@ -1,6 +1,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Analysis } from "../ipc";
+import { fakeShell } from "../analysis/fake-shell";
+import type { Analysis, AnalyzeRequest } from "../ipc";
 import { Workspace } from "./workspace";
 
 function analysisFor(text: string): Analysis {
@@ -20,11 +21,16 @@ function analysisFor(text: string): Analysis {
 
 afterEach(() => clearMocks());
 
+// jsdom has no layout; CodeMirror measures the cursor with these.
+Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
+Range.prototype.getBoundingClientRect ??= () => new DOMRect();
+
 describe("Workspace with a mocked shell", () => {
   it("ticks a task as a one-character change, updates preview and panel", async () => {
+    const shell = fakeShell(analysisFor);
     mockIPC((cmd, args) => {
       const request = (args as { request: { text: string } }).request;
-      if (cmd === "analyze") return analysisFor(request.text);
+      if (cmd === "analyze") return shell.analyze(request as unknown as AnalyzeRequest);
       if (cmd === "toggle_task") return request.text.replace("[ ]", "[x]");
       return null;
     });
@@ -46,11 +52,12 @@ describe("Workspace with a mocked shell", () => {
 
   it("coalesces a burst of edits into at most two analyses", async () => {
     let analyses = 0;
+    const shell = fakeShell(analysisFor);
     mockIPC(async (cmd, args) => {
       if (cmd === "analyze") {
         analyses++;
         await new Promise((r) => setTimeout(r, 5));
-        return analysisFor((args as { request: { text: string } }).request.text);
+        return shell.analyze((args as { request: AnalyzeRequest }).request);
       }
       return null;
     });
@@ -61,10 +68,13 @@ describe("Workspace with a mocked shell", () => {
     for (const ch of "hello world") ws.view.dispatch({ changes: { from: ws.view.state.doc.length, insert: ch } });
     await ws.settled();
     expect(analyses).toBe(2);
+    // The burst reached the shell as edits, and its copy is the editor's text.
+    expect(shell.seen.at(-1)).toEqual({ kind: "edits", text: "hello world" });
   });
 
   it("keeps text typed while a save runs unsaved", async () => {
-    mockIPC((cmd, args) => (cmd === "analyze" ? analysisFor((args as { request: { text: string } }).request.text) : null));
+    const shell = fakeShell(analysisFor);
+    mockIPC((cmd, args) => (cmd === "analyze" ? shell.analyze((args as { request: AnalyzeRequest }).request) : null));
     const dirty: boolean[] = [];
     const ws = new Workspace([], (d) => dirty.push(d));
     ws.load("a\n", { path: "/tmp/a.md", name: "a.md", templateId: null, suggestedName: "a.md" });

@@ -7,6 +7,7 @@ import { EditorState, Transaction, type Text } from "@codemirror/state";
 import { EditorView, type KeyBinding } from "@codemirror/view";
 import { openSearchPanel } from "@codemirror/search";
 import { coalesce, type Coalescer } from "../analysis/coalesce";
+import { LiveAnalysisClient } from "../analysis/live";
 import { showFindings } from "../editor/lint/findings";
 import { detectLineBreak, editorExtensions } from "../editor/setup";
 import { applyToggled } from "../editor/toggle/apply";
@@ -30,7 +31,6 @@ export interface DocumentMeta {
 }
 
 interface Snapshot {
-  text: string;
   doc: Text;
   templateId: string | null;
 }
@@ -49,6 +49,10 @@ export class Workspace {
   private readonly status: HTMLElement;
   private readonly panes: HTMLElement;
   private latest: { analysis: Analysis; doc: Text } | null = null;
+  private readonly live = new LiveAnalysisClient();
+  /** The findings the editor's diagnostics were made from, and the status bar's text. */
+  private findingsKey = "";
+  private statusKey = "";
 
   constructor(
     private readonly appKeys: readonly KeyBinding[],
@@ -64,7 +68,7 @@ export class Workspace {
     this.savedDoc = this.view.state.doc;
     this.sync = new ScrollSync(() => this.view, this.preview);
     this.analysis = coalesce(
-      (snap: Snapshot) => ipc.analyze({ text: snap.text, template_id: snap.templateId }),
+      (snap: Snapshot) => this.live.analyze(snap.doc, this.lineBreak(), snap.templateId),
       (result, snap) => this.show(result, snap),
       (error) => toast(`Preview failed: ${error instanceof Error ? error.message : String(error)}`, "error"),
     );
@@ -84,6 +88,7 @@ export class Workspace {
   load(text: string, meta: DocumentMeta, { unsaved = false } = {}): void {
     this.meta = meta;
     this.view.setState(this.createState(text));
+    this.findingsKey = ""; // a new state has no diagnostics
     this.savedDoc = unsaved ? null : this.view.state.doc;
     this.setDirty(unsaved);
     this.preview.element.scrollTop = 0;
@@ -164,7 +169,9 @@ export class Workspace {
   }
 
   togglePanel(): void {
-    this.element.dataset.panel = this.element.dataset.panel === "open" ? "closed" : "open";
+    const open = this.element.dataset.panel !== "open";
+    this.element.dataset.panel = open ? "open" : "closed";
+    this.panel.setVisible(open);
     this.view.requestMeasure();
   }
 
@@ -211,7 +218,8 @@ export class Workspace {
       extensions: editorExtensions(
         {
           appKeys: this.appKeys,
-          onDocChanged: () => {
+          onDocChanged: (update) => {
+            this.live.noteChange(update.startState.doc, update.changes, update.state.doc);
             this.onEdited();
             this.setDirty(!this.sameAsSaved());
             this.requestAnalysis();
@@ -235,7 +243,7 @@ export class Workspace {
   }
 
   private requestAnalysis(): void {
-    this.analysis.push({ text: this.text(), doc: this.view.state.doc, templateId: this.meta.templateId });
+    this.analysis.push({ doc: this.view.state.doc, templateId: this.meta.templateId });
   }
 
   /** Waits until the latest text has been analysed and shown (tests use this). */
@@ -244,24 +252,61 @@ export class Workspace {
   }
 
   /** The latest analysis, if it is of the text as it is now (export reuses it). */
-  latestAnalysis(): Analysis | null {
+  private latestAnalysis(): Analysis | null {
     return this.latest?.doc === this.view.state.doc ? this.latest.analysis : null;
+  }
+
+  /** The analysis of the text as it is now: the latest, or once the one under way is shown. */
+  async currentAnalysis(): Promise<Analysis> {
+    const latest = this.latestAnalysis();
+    if (latest) return latest;
+    this.requestAnalysis();
+    await this.settled();
+    const settled = this.latestAnalysis();
+    if (!settled) throw new Error("The document could not be analysed; change it and try again.");
+    return settled;
   }
 
   private show(result: Analysis, snap: Snapshot): void {
     this.latest = { analysis: result, doc: snap.doc };
     this.preview.update(result.html);
     this.panel.render(result);
+    this.showStatus(result);
+    // Unchanged findings need no new diagnostics: the editor has mapped the ones
+    // on show through the edits (and converting offsets reads the whole text).
+    const findingsKey = JSON.stringify(result.report.findings);
+    if (this.view.state.doc === snap.doc && findingsKey !== this.findingsKey) {
+      this.findingsKey = findingsKey;
+      const text = snap.doc.sliceString(0, snap.doc.length, this.lineBreak());
+      this.view.dispatch(showFindings(this.view.state, result.report.findings, text));
+    }
+  }
+
+  private showStatus(result: Analysis): void {
     const { done, total } = result.checklist.progress;
     const score = Math.round(result.report.score * 100);
+    const parts = [
+      `${result.word_count} ${result.word_count === 1 ? "word" : "words"}`,
+      `${done}/${total} tasks`,
+      `${score}% complete`,
+      result.report.template ? `Template: ${result.report.template}` : "No template",
+      this.lineBreak() === "\r\n" ? "CRLF" : "LF",
+    ];
+    const key = parts.join("\n");
+    if (key === this.statusKey) return;
+    this.statusKey = key;
+    const [words, tasks, health, template, lineBreak] = parts;
     this.status.replaceChildren(
-      h("span", { "data-testid": "word-count" }, `${result.word_count} ${result.word_count === 1 ? "word" : "words"}`),
-      h("span", { "data-testid": "status-tasks" }, `${done}/${total} tasks`),
-      h("span", { "data-testid": "status-health" }, `${score}% complete`),
-      h("span", { class: "muted" }, result.report.template ? `Template: ${result.report.template}` : "No template"),
-      h("span", { class: "muted" }, this.view.state.lineBreak === "\r\n" ? "CRLF" : "LF"),
+      h("span", { "data-testid": "word-count" }, words),
+      h("span", { "data-testid": "status-tasks" }, tasks),
+      h("span", { "data-testid": "status-health" }, health),
+      h("span", { class: "muted" }, template),
+      h("span", { class: "muted" }, lineBreak),
     );
-    if (this.view.state.doc === snap.doc) this.view.dispatch(showFindings(this.view.state, result.report.findings, snap.text));
+  }
+
+  private lineBreak(): "\n" | "\r\n" {
+    return this.view.state.lineBreak === "\r\n" ? "\r\n" : "\n";
   }
 
   private async openLink(href: string): Promise<void> {

@@ -17,6 +17,7 @@ import {
   keymap,
   lineNumbers,
   type KeyBinding,
+  type ViewUpdate,
 } from "@codemirror/view";
 import { findings } from "./lint/findings";
 import { editorTheme } from "./theme";
@@ -24,8 +25,8 @@ import { editorTheme } from "./theme";
 export interface EditorConfig {
   /** App-level keys (save, open, …) that take precedence over editing keys. */
   appKeys: readonly KeyBinding[];
-  /** Called after every transaction that changed the document. */
-  onDocChanged(view: EditorView): void;
+  /** Called after every update that changed the document. */
+  onDocChanged(update: ViewUpdate): void;
   /** Called when the editor scrolls. */
   onScroll(view: EditorView): void;
 }
@@ -49,7 +50,7 @@ export function editorExtensions(config: EditorConfig, lineBreak: "\n" | "\r\n")
     lineBreak === "\r\n" ? EditorState.lineSeparator.of("\r\n") : [],
     keymap.of([...config.appKeys, ...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap, indentWithTab]),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged) config.onDocChanged(update.view);
+      if (update.docChanged) config.onDocChanged(update);
     }),
     EditorView.domEventHandlers({
       scroll: (_event, view) => config.onScroll(view),

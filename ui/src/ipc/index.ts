@@ -5,7 +5,6 @@
  */
 import { invoke } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import type { Analysis } from "./generated/Analysis";
 import type { AnalyzeRequest } from "./generated/AnalyzeRequest";
 import type { AppError } from "./generated/AppError";
 import type { CreateRequest } from "./generated/CreateRequest";
@@ -14,6 +13,7 @@ import type { DiffLine } from "./generated/DiffLine";
 import type { DraftList } from "./generated/DraftList";
 import type { ExportRequest } from "./generated/ExportRequest";
 import type { ExportedFile } from "./generated/ExportedFile";
+import type { LiveAnalysis } from "./generated/LiveAnalysis";
 import type { OpenedDocument } from "./generated/OpenedDocument";
 import type { RecentFile } from "./generated/RecentFile";
 import type { RestoredDocument } from "./generated/RestoredDocument";
@@ -65,7 +65,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
-export const analyze = (request: AnalyzeRequest) => call<Analysis>("analyze", { request });
+export const analyze = (request: AnalyzeRequest) => call<LiveAnalysis>("analyze", { request });
 export const toggleTask = (request: ToggleRequest) => call<string>("toggle_task", { request });
 export const listTemplates = () => call<TemplateList>("list_templates");
 export const templatePreview = (id: string) => call<TemplatePreview>("template_preview", { id });

@@ -1,5 +1,6 @@
 /** Re-exports of the generated IPC types, so the rest of the UI imports one place. */
 export type { Analysis } from "./generated/Analysis";
+export type { AnalyzeRequest } from "./generated/AnalyzeRequest";
 export type { AppError } from "./generated/AppError";
 export type { Checklist } from "./generated/Checklist";
 export type { ChecklistGroup } from "./generated/ChecklistGroup";
@@ -11,6 +12,8 @@ export type { ExportFormat } from "./generated/ExportFormat";
 export type { ExportRequest } from "./generated/ExportRequest";
 export type { ExportedFile } from "./generated/ExportedFile";
 export type { Finding } from "./generated/Finding";
+export type { HtmlSplice } from "./generated/HtmlSplice";
+export type { LiveAnalysis } from "./generated/LiveAnalysis";
 export type { MenuAction } from "./generated/MenuAction";
 export type { OpenedDocument } from "./generated/OpenedDocument";
 export type { OutlineEntry } from "./generated/OutlineEntry";
@@ -25,3 +28,5 @@ export type { ShellEvent } from "./generated/ShellEvent";
 export type { TemplateEntry } from "./generated/TemplateEntry";
 export type { TemplateList } from "./generated/TemplateList";
 export type { TemplatePreview } from "./generated/TemplatePreview";
+export type { TextChange } from "./generated/TextChange";
+export type { TextEdit } from "./generated/TextEdit";

@@ -5,6 +5,20 @@ import { progressBar } from "./checklist";
 
 const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" } as const;
 
+/**
+ * What {@link renderHealth} shows of `report`, as a string. Byte offsets and
+ * columns are left out: typing earlier in a line moves them without changing
+ * the panel.
+ */
+export function healthKey(report: Report): string {
+  return JSON.stringify([
+    Math.round(report.score * 100),
+    report.template,
+    report.sections.map((s) => [s.section, s.required, s.line, Math.round(s.score * 100)]),
+    report.findings.map((f) => [f.severity, f.rule, f.line, f.message, f.hint]),
+  ]);
+}
+
 /** Renders `report` into `root`; clicking an entry calls `jump(line)`. */
 export function renderHealth(root: HTMLElement, report: Report, jump: (line: number) => void): void {
   const score = Math.round(report.score * 100);

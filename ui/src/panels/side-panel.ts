@@ -1,8 +1,12 @@
-/** The side panel: Checklist, Health and Outline tabs over one analysis. */
+/**
+ * The side panel: Checklist, Health and Outline tabs over one analysis. Only the
+ * tab on show is rendered, and only when what it shows changed: typing in a
+ * paragraph rebuilds nothing here, and a hidden tab catches up when it is shown.
+ */
 import { h } from "../app/dom";
 import type { Analysis } from "../ipc";
 import { renderChecklist } from "./checklist";
-import { renderHealth } from "./health";
+import { healthKey, renderHealth } from "./health";
 import { renderOutline } from "./outline";
 
 type Tab = "checklist" | "health" | "outline";
@@ -16,6 +20,11 @@ export class SidePanel {
   readonly element: HTMLElement;
   private readonly bodies: Record<Tab, HTMLElement>;
   private readonly tabs: Record<Tab, HTMLButtonElement>;
+  private current: Tab = "checklist";
+  private visible = true;
+  private latest: Analysis | null = null;
+  /** What each tab shows now (see {@link tabKey}); absent until first rendered. */
+  private readonly shownKeys = new Map<Tab, string>();
 
   constructor(private readonly actions: PanelActions) {
     const names: Record<Tab, string> = { checklist: "Checklist", health: "Health", outline: "Outline" };
@@ -34,15 +43,42 @@ export class SidePanel {
   }
 
   show(tab: Tab): void {
+    this.current = tab;
     for (const name of Object.keys(this.tabs) as Tab[]) {
       this.tabs[name].setAttribute("aria-selected", String(name === tab));
       this.bodies[name].hidden = name !== tab;
     }
+    this.refresh();
+  }
+
+  /** The panel was opened or closed; a closed panel renders nothing. */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.refresh();
   }
 
   render(analysis: Analysis): void {
-    renderChecklist(this.bodies.checklist, analysis.checklist, this.actions);
-    renderHealth(this.bodies.health, analysis.report, this.actions.jump);
-    renderOutline(this.bodies.outline, analysis.outline, this.actions.jump);
+    this.latest = analysis;
+    this.refresh();
   }
+
+  private refresh(): void {
+    const analysis = this.latest;
+    if (!analysis || !this.visible) return;
+    const tab = this.current;
+    const key = tabKey(tab, analysis);
+    if (this.shownKeys.get(tab) === key) return;
+    this.shownKeys.set(tab, key);
+    const root = this.bodies[tab];
+    if (tab === "checklist") renderChecklist(root, analysis.checklist, this.actions);
+    else if (tab === "health") renderHealth(root, analysis.report, this.actions.jump);
+    else renderOutline(root, analysis.outline, this.actions.jump);
+  }
+}
+
+/** Everything `tab` shows of `analysis`, as a string: equal keys render the same. */
+function tabKey(tab: Tab, analysis: Analysis): string {
+  if (tab === "checklist") return JSON.stringify(analysis.checklist);
+  if (tab === "health") return healthKey(analysis.report);
+  return JSON.stringify(analysis.outline);
 }

@@ -1,6 +1,8 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it } from "vitest";
+import { fakeShell } from "../analysis/fake-shell";
 import { Workspace } from "../app/workspace";
+import type { AnalyzeRequest } from "../ipc";
 
 afterEach(() => clearMocks());
 
@@ -9,18 +11,14 @@ Range.prototype.getClientRects ??= () => [] as unknown as DOMRectList;
 Range.prototype.getBoundingClientRect ??= () => new DOMRect();
 
 function workspace(dirty: boolean[]): Workspace {
-  mockIPC((cmd) => {
-    if (cmd === "analyze") {
-      return {
-        html: "",
-        checklist: { items: [], groups: [], progress: { done: 0, total: 0 } },
-        report: { template: null, score: 1, sections: [], findings: [] },
-        outline: [],
-        word_count: 0,
-      };
-    }
-    return null;
-  });
+  const shell = fakeShell(() => ({
+    html: "",
+    checklist: { items: [], groups: [], progress: { done: 0, total: 0 } },
+    report: { template: null, score: 1, sections: [], findings: [] },
+    outline: [],
+    word_count: 0,
+  }));
+  mockIPC((cmd, args) => (cmd === "analyze" ? shell.analyze((args as { request: AnalyzeRequest }).request) : null));
   const ws = new Workspace([], (d) => dirty.push(d));
   document.body.append(ws.element);
   return ws;

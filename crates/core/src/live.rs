@@ -1,0 +1,286 @@
+//! The live analysis behind the editor, with work and traffic proportional to
+//! what changed. The editor sends the edits since the text the engine last saw
+//! (not the whole text), and gets back how to turn the preview HTML it shows into
+//! the new one (one replaced stretch) and only the panel data that changed.
+//!
+//! Offsets across the boundary are UTF-16 code units, as the editor and
+//! JavaScript count them; the engine works in UTF-8 bytes.
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Analysis, OutlineEntry};
+use crate::checklist::Checklist;
+use crate::validate::Report;
+
+/// One replaced range of the text: UTF-16 offsets into the text before any edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TextEdit {
+    pub from: u32,
+    pub to: u32,
+    pub insert: String,
+}
+
+/// The text to analyse: whole, or as edits to a version the engine holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum TextChange {
+    Whole {
+        text: String,
+    },
+    /// Ascending, non-overlapping edits to version `base`.
+    Edits {
+        base: u32,
+        edits: Vec<TextEdit>,
+    },
+}
+
+/// The engine no longer holds the version the edits apply to (or they do not fit
+/// it): send the whole text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StaleText;
+
+impl std::fmt::Display for StaleText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the edits do not apply to the text the engine holds")
+    }
+}
+
+impl std::error::Error for StaleText {}
+
+/// The new preview HTML as a change to the HTML on show: keep its first
+/// `keep_start` and last `keep_end` UTF-16 units, put `insert` in between.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct HtmlSplice {
+    pub keep_start: u32,
+    pub keep_end: u32,
+    pub insert: String,
+}
+
+/// The analysis of one version, as a change to the one on show. A panel part is
+/// `None` when it is the same as on show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LiveAnalysis {
+    pub version: u32,
+    pub html: HtmlSplice,
+    pub checklist: Option<Checklist>,
+    pub report: Option<Report>,
+    pub outline: Option<Vec<OutlineEntry>>,
+    pub word_count: usize,
+}
+
+/// The analysis the editor shows, as last answered.
+#[derive(Debug)]
+struct Shown {
+    version: u32,
+    analysis: Analysis,
+}
+
+/// The engine's copy of the editor's text and of what the editor shows.
+#[derive(Debug, Default)]
+pub struct LiveDocument {
+    text: Option<(u32, String)>,
+    shown: Option<Shown>,
+}
+
+impl LiveDocument {
+    /// Brings the text to `version`. On [`StaleText`] the text is forgotten, so
+    /// only a whole text is accepted next.
+    pub fn update(&mut self, version: u32, change: TextChange) -> Result<(), StaleText> {
+        let text = match change {
+            TextChange::Whole { text } => text,
+            TextChange::Edits { base, edits } => {
+                let held = self.text.take().ok_or(StaleText)?;
+                if held.0 != base {
+                    return Err(StaleText);
+                }
+                apply_edits(&held.1, &edits).ok_or(StaleText)?
+            }
+        };
+        self.text = Some((version, text));
+        Ok(())
+    }
+
+    /// The text as of the last [`update`](Self::update).
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_ref().map(|(_, text)| text.as_str())
+    }
+
+    /// Analyses the current text with `analyze` and answers it as a change to
+    /// version `shown` — what the editor shows — when that is the version last
+    /// answered; otherwise (or with no text) everything is sent whole.
+    pub fn analyze(
+        &mut self,
+        shown: Option<u32>,
+        analyze: impl FnOnce(&str) -> Analysis,
+    ) -> LiveAnalysis {
+        let (version, text) = self
+            .text
+            .as_ref()
+            .map_or((0, ""), |(v, t)| (*v, t.as_str()));
+        let new = analyze(text);
+        let base = self
+            .shown
+            .as_ref()
+            .filter(|s| Some(s.version) == shown)
+            .map(|s| &s.analysis);
+        let changed = |same: bool| !same || base.is_none();
+        let answer = LiveAnalysis {
+            version,
+            html: splice(base.map_or("", |b| b.html.as_str()), &new.html),
+            checklist: changed(base.is_some_and(|b| b.checklist == new.checklist))
+                .then(|| new.checklist.clone()),
+            report: changed(base.is_some_and(|b| b.report == new.report))
+                .then(|| new.report.clone()),
+            outline: changed(base.is_some_and(|b| b.outline == new.outline))
+                .then(|| new.outline.clone()),
+            word_count: new.word_count,
+        };
+        self.shown = Some(Shown {
+            version,
+            analysis: new,
+        });
+        answer
+    }
+}
+
+/// `text` with `edits` applied, or `None` if they are out of order, overlap, or
+/// fall outside the text or inside a character.
+pub fn apply_edits(text: &str, edits: &[TextEdit]) -> Option<String> {
+    let mut out =
+        String::with_capacity(text.len() + edits.iter().map(|e| e.insert.len()).sum::<usize>());
+    let mut cursor = Utf16Cursor::new(text);
+    let mut copied = 0;
+    for edit in edits {
+        if edit.to < edit.from {
+            return None;
+        }
+        let from = cursor.seek(edit.from as usize)?;
+        let to = cursor.seek(edit.to as usize)?;
+        if from < copied {
+            return None;
+        }
+        out.push_str(&text[copied..from]);
+        out.push_str(&edit.insert);
+        copied = to;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
+}
+
+/// Walks a string forward, turning UTF-16 offsets into byte offsets.
+struct Utf16Cursor<'a> {
+    bytes: &'a [u8],
+    byte: usize,
+    unit: usize,
+}
+
+impl<'a> Utf16Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            byte: 0,
+            unit: 0,
+        }
+    }
+
+    /// The byte offset of UTF-16 offset `unit` (not before the last one sought),
+    /// or `None` past the end or inside a surrogate pair.
+    fn seek(&mut self, unit: usize) -> Option<usize> {
+        if unit < self.unit {
+            return None;
+        }
+        // Runs of ASCII, eight bytes at a time: one unit per byte.
+        while unit - self.unit >= 8 {
+            let Some(chunk) = self.bytes.get(self.byte..self.byte + 8) else {
+                break;
+            };
+            if !chunk.is_ascii() {
+                break;
+            }
+            self.byte += 8;
+            self.unit += 8;
+        }
+        while self.unit < unit {
+            let lead = *self.bytes.get(self.byte)?;
+            let (width, units) = match lead {
+                0x00..=0x7f => (1, 1),
+                0xc0..=0xdf => (2, 1),
+                0xe0..=0xef => (3, 1),
+                _ => (4, 2),
+            };
+            self.byte += width;
+            self.unit += units;
+        }
+        (self.unit == unit).then_some(self.byte)
+    }
+}
+
+/// How many UTF-16 units `s` is.
+pub fn utf16_len(s: &str) -> usize {
+    s.bytes()
+        .map(|b| usize::from((b & 0xc0) != 0x80) + usize::from(b >= 0xf0))
+        .sum()
+}
+
+/// The change from `old` to `new` as one replaced stretch, its ends on character
+/// boundaries.
+pub fn splice(old: &str, new: &str) -> HtmlSplice {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut start = common_prefix(a, b);
+    while !old.is_char_boundary(start) {
+        start -= 1;
+    }
+    let room = a.len().min(b.len()) - start;
+    let mut end = common_prefix_rev(&a[start..], &b[start..]).min(room);
+    while !old.is_char_boundary(a.len() - end) || !new.is_char_boundary(b.len() - end) {
+        end -= 1;
+    }
+    HtmlSplice {
+        keep_start: to_u32(utf16_len(&old[..start])),
+        keep_end: to_u32(utf16_len(&old[a.len() - end..])),
+        insert: new[start..b.len() - end].to_owned(),
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Length of the common prefix, compared a block at a time.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let mut i = 0;
+    while i + BLOCK <= a.len() && i + BLOCK <= b.len() && a[i..i + BLOCK] == b[i..i + BLOCK] {
+        i += BLOCK;
+    }
+    i + a[i..]
+        .iter()
+        .zip(&b[i..])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+/// Length of the common suffix, compared a block at a time.
+fn common_prefix_rev(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let mut n = 0;
+    while n + BLOCK <= a.len()
+        && n + BLOCK <= b.len()
+        && a[a.len() - n - BLOCK..a.len() - n] == b[b.len() - n - BLOCK..b.len() - n]
+    {
+        n += BLOCK;
+    }
+    n + a[..a.len() - n]
+        .iter()
+        .rev()
+        .zip(b[..b.len() - n].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,186 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::analysis::analyze;
+
+/// The UTF-16 units of `s`, and back: the reference model the byte-level code must match.
+fn units(s: &str) -> Vec<u16> {
+    s.encode_utf16().collect()
+}
+
+fn from_units(u: &[u16]) -> String {
+    String::from_utf16(u).expect("whole characters")
+}
+
+fn edit(from: u32, to: u32, insert: &str) -> TextEdit {
+    TextEdit {
+        from,
+        to,
+        insert: insert.into(),
+    }
+}
+
+#[test]
+fn edits_count_utf16_units_across_multibyte_text() {
+    let text = "é😀 a\nb";
+    // "é" is 1 unit, "😀" is 2: offset 3 is after the emoji.
+    let out = apply_edits(text, &[edit(0, 1, "e"), edit(3, 4, "_")]).unwrap();
+    assert_eq!(out, "e😀_a\nb");
+}
+
+#[test]
+fn edits_inside_a_surrogate_pair_or_past_the_end_or_out_of_order_are_refused() {
+    assert_eq!(apply_edits("😀", &[edit(1, 1, "x")]), None);
+    assert_eq!(apply_edits("abc", &[edit(2, 4, "")]), None);
+    assert_eq!(
+        apply_edits("abcdef", &[edit(3, 4, ""), edit(1, 2, "")]),
+        None
+    );
+    assert_eq!(
+        apply_edits("abcdef", &[edit(1, 3, ""), edit(2, 4, "")]),
+        None
+    );
+    assert_eq!(apply_edits("abcdef", &[edit(3, 2, "")]), None);
+}
+
+#[test]
+fn a_long_ascii_run_is_skipped_in_blocks_and_lands_exactly() {
+    let text = format!("{}é{}", "a".repeat(1001), "b".repeat(37));
+    let out = apply_edits(&text, &[edit(1001, 1002, "E"), edit(1010, 1010, "|")]).unwrap();
+    assert_eq!(
+        out,
+        format!("{}E{}|{}", "a".repeat(1001), "b".repeat(8), "b".repeat(29))
+    );
+}
+
+#[test]
+fn edits_to_a_version_the_engine_does_not_hold_are_stale_and_need_the_whole_text() {
+    let mut live = LiveDocument::default();
+    let edits = |base| TextChange::Edits {
+        base,
+        edits: vec![edit(0, 0, "x")],
+    };
+    assert_eq!(live.update(1, edits(0)), Err(StaleText), "nothing held yet");
+    live.update(1, TextChange::Whole { text: "abc".into() })
+        .unwrap();
+    live.update(2, edits(1)).unwrap();
+    assert_eq!(live.text(), Some("xabc"));
+    assert_eq!(
+        live.update(3, edits(1)),
+        Err(StaleText),
+        "version 1 is gone"
+    );
+    assert_eq!(
+        live.update(4, edits(2)),
+        Err(StaleText),
+        "a stale request forgets the text"
+    );
+    live.update(5, TextChange::Whole { text: "new".into() })
+        .unwrap();
+    assert_eq!(live.text(), Some("new"));
+}
+
+#[test]
+fn unchanged_panels_are_left_out_and_the_html_is_a_small_splice() {
+    let mut live = LiveDocument::default();
+    let text = "# Title\n\n- [ ] task\n\nFirst paragraph.\n\nLast one\n";
+    live.update(1, TextChange::Whole { text: text.into() })
+        .unwrap();
+    let first = live.analyze(None, |t| analyze(t, None));
+    assert_eq!((first.html.keep_start, first.html.keep_end), (0, 0));
+    assert!(first.checklist.is_some() && first.report.is_some() && first.outline.is_some());
+
+    let end = units(text).len() as u32 - 1;
+    live.update(
+        2,
+        TextChange::Edits {
+            base: 1,
+            edits: vec![edit(end, end, "s")],
+        },
+    )
+    .unwrap();
+    let second = live.analyze(Some(1), |t| analyze(t, None));
+    assert_eq!(second.version, 2);
+    assert!(
+        second.checklist.is_none() && second.outline.is_none(),
+        "{second:?}"
+    );
+    assert!(second.html.insert.len() < 40, "{:?}", second.html.insert);
+    let rebuilt = rebuild(&first.html.insert, &second.html);
+    assert_eq!(rebuilt, analyze(live.text().unwrap(), None).html);
+
+    // The editor shows something else (a dropped answer): everything comes whole.
+    live.update(
+        3,
+        TextChange::Whole {
+            text: "# Other\n".into(),
+        },
+    )
+    .unwrap();
+    let third = live.analyze(Some(1), |t| analyze(t, None));
+    assert_eq!((third.html.keep_start, third.html.keep_end), (0, 0));
+    assert!(third.checklist.is_some() && third.report.is_some() && third.outline.is_some());
+}
+
+/// What the editor does with a splice: keep the ends of the HTML on show.
+fn rebuild(old: &str, s: &HtmlSplice) -> String {
+    let u = units(old);
+    let (start, end) = (s.keep_start as usize, s.keep_end as usize);
+    let mut out = u[..start].to_vec();
+    out.extend(units(&s.insert));
+    out.extend(&u[u.len() - end..]);
+    from_units(&out)
+}
+
+fn text_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec!["a", "b", " ", "\n", "é", "😀", "<p>", "</p>", "\r\n"]),
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    /// Splicing old into new always rebuilds new exactly, in UTF-16 as the page does.
+    #[test]
+    fn a_splice_rebuilds_the_new_html(old in text_strategy(), new in text_strategy()) {
+        let s = splice(&old, &new);
+        prop_assert_eq!(rebuild(&old, &s), new);
+        prop_assert!(s.keep_start as usize + s.keep_end as usize <= units(&old).len());
+    }
+
+    /// Edits made on whole characters give what the same edits give on UTF-16 units.
+    #[test]
+    fn edits_match_the_utf16_model(
+        text in text_strategy(),
+        cuts in prop::collection::vec((0usize..60, 0usize..4, text_strategy()), 0..4),
+    ) {
+        // Ascending, non-overlapping edits on character boundaries of `text`.
+        let bounds: Vec<usize> = {
+            let mut b = vec![0];
+            let mut n = 0;
+            for c in text.chars() { n += c.len_utf16(); b.push(n); }
+            b
+        };
+        let mut edits = Vec::new();
+        let mut at = 0;
+        for (skip, len, insert) in cuts {
+            let from = (at + skip).min(bounds.len() - 1);
+            let to = (from + len).min(bounds.len() - 1);
+            edits.push(edit(bounds[from] as u32, bounds[to] as u32, &insert));
+            at = to;
+        }
+        let mut model = units(&text);
+        for e in edits.iter().rev() {
+            model.splice(e.from as usize..e.to as usize, units(&e.insert));
+        }
+        prop_assert_eq!(apply_edits(&text, &edits), Some(from_units(&model)));
+    }
+
+    #[test]
+    fn utf16_len_matches_encode_utf16(text in text_strategy()) {
+        prop_assert_eq!(utf16_len(&text), text.encode_utf16().count());
+    }
+}

@@ -1,0 +1,93 @@
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { EditorState, type TransactionSpec } from "@codemirror/state";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Analysis, AnalyzeRequest, LiveAnalysis } from "../ipc";
+import { fakeShell } from "./fake-shell";
+import { LiveAnalysisClient, toEdits } from "./live";
+
+afterEach(() => clearMocks());
+
+function analysisFor(text: string): Analysis {
+  const lines = text.split(/\r?\n/);
+  return {
+    html: lines.map((line, i) => `<p data-sourcepos="${i + 1}:1-${i + 1}:${line.length}">${line}</p>`).join("\n"),
+    checklist: { items: [], groups: [], progress: { done: 0, total: text.includes("[x]") ? 1 : 0 } },
+    report: { template: null, score: 1, sections: [], findings: [] },
+    outline: lines.filter((l) => l.startsWith("#")).map((l, i) => ({ level: 1, text: l, line: i + 1 })),
+    word_count: text.split(/\s+/).filter(Boolean).length,
+  };
+}
+
+/** An editor state, a client and a fake shell wired together. */
+function setup(text: string, lineBreak: "\n" | "\r\n" = "\n") {
+  const shell = fakeShell(analysisFor);
+  const requests: AnalyzeRequest[] = [];
+  const answers: LiveAnalysis[] = [];
+  mockIPC((cmd, args) => {
+    if (cmd !== "analyze") return null;
+    const request = (args as { request: AnalyzeRequest }).request;
+    requests.push(request);
+    answers.push(shell.analyze(request));
+    return answers.at(-1);
+  });
+  const client = new LiveAnalysisClient();
+  let state = EditorState.create({ doc: text, extensions: lineBreak === "\r\n" ? EditorState.lineSeparator.of("\r\n") : [] });
+  const edit = (spec: TransactionSpec) => {
+    const tr = state.update(spec);
+    client.noteChange(state.doc, tr.changes, tr.state.doc);
+    state = tr.state;
+  };
+  const analyze = () => client.analyze(state.doc, lineBreak, null);
+  const text_ = () => state.sliceDoc();
+  return { shell, requests, answers, client, edit, analyze, text: text_ };
+}
+
+describe("live analysis", () => {
+  it("sends the text whole once, then only the edits, and rebuilds the whole analysis", async () => {
+    const t = setup("# Title\n\nfirst 😀 line\nlast");
+    expect(await t.analyze()).toEqual(analysisFor(t.text()));
+    t.edit({ changes: [{ from: 2, insert: "My " }, { from: 20, to: 21, insert: "é" }] });
+    t.edit({ changes: { from: t.text().length, insert: "\nmore" } });
+    expect(await t.analyze()).toEqual(analysisFor(t.text()));
+    expect(t.shell.seen.map((s) => s.kind)).toEqual(["whole", "edits"]);
+    expect(t.shell.seen[1].text).toBe(t.text());
+    // Only what changed came back, against the analysis on show.
+    expect(t.requests.at(-1)!.shown).toBe(1);
+    const answer = t.answers.at(-1)!;
+    expect([answer.checklist, answer.report]).toEqual([null, null]);
+    expect(answer.outline).not.toBeNull(); // the heading changed
+    expect(answer.html.keep_start).toBeGreaterThan(0);
+  });
+
+  it("counts a CRLF file's line breaks as two units", async () => {
+    const t = setup("a\r\nb\r\nc", "\r\n");
+    await t.analyze();
+    t.edit({ changes: { from: 4, insert: "X\r\nY" } }); // before "c" (editor offsets count one per break)
+    await t.analyze();
+    expect(t.shell.seen[1]).toEqual({ kind: "edits", text: "a\r\nb\r\nX\r\nYc" });
+    expect(t.text()).toBe("a\r\nb\r\nX\r\nYc");
+  });
+
+  it("resends the whole text when the shell no longer holds the base", async () => {
+    const t = setup("one");
+    await t.analyze();
+    // Another client's analysis replaces the shell's copy behind this one's back.
+    t.shell.analyze({ version: 99, text: { kind: "whole", text: "other" }, template_id: null, shown: null });
+    t.edit({ changes: { from: 3, insert: " two" } });
+    expect(await t.analyze()).toEqual(analysisFor("one two"));
+    expect(t.shell.seen.map((s) => s.kind)).toEqual(["whole", "whole", "whole"]);
+  });
+
+  it("turns editor changes into edits of the text before them", () => {
+    const state = EditorState.create({ doc: "ab\ncd" });
+    const tr = state.update({ changes: [{ from: 1, to: 2, insert: "X" }, { from: 4, insert: "\n" }] });
+    expect(toEdits(state.doc, tr.changes, "\n")).toEqual([
+      { from: 1, to: 2, insert: "X" },
+      { from: 4, to: 4, insert: "\n" },
+    ]);
+    expect(toEdits(state.doc, tr.changes, "\r\n")).toEqual([
+      { from: 1, to: 2, insert: "X" },
+      { from: 5, to: 5, insert: "\r\n" },
+    ]);
+  });
+});
