@@ -1,5 +1,5 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { EditorState, type TransactionSpec } from "@codemirror/state";
+import { EditorState, type Text, type TransactionSpec } from "@codemirror/state";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Analysis, AnalyzeRequest, LiveAnalysis } from "../ipc";
 import { fakeShell } from "./fake-shell";
@@ -39,7 +39,7 @@ function setup(text: string, lineBreak: "\n" | "\r\n" = "\n") {
   };
   const analyze = () => client.analyze(state.doc, lineBreak, null);
   const text_ = () => state.sliceDoc();
-  return { shell, requests, answers, client, edit, analyze, text: text_ };
+  return { shell, requests, answers, client, edit, analyze, text: text_, doc: () => state.doc };
 }
 
 describe("live analysis", () => {
@@ -78,6 +78,32 @@ describe("live analysis", () => {
     expect(t.shell.seen.map((s) => s.kind)).toEqual(["whole", "whole", "whole"]);
   });
 
+  it("keeps the shell's copy equal to the editor's text through random edits", async () => {
+    // A small seeded generator: the same sequence on every run.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ["a", " ", "é", "😀", "[ ] ", "# ", "\r\n", "|x|"];
+    for (const lineBreak of ["\n", "\r\n"] as const) {
+      const t = setup(`start${lineBreak}😀 end`, lineBreak);
+      await t.analyze();
+      for (let round = 0; round < 60; round++) {
+        // One to three edits between analyses, as a burst coalesces them.
+        for (let k = 1 + next(3); k > 0; k--) {
+          const doc = t.doc();
+          const at = clampToChar(next(doc.length + 1), doc);
+          const to = clampToChar(Math.min(doc.length, at + next(3)), doc);
+          const insert = next(3) ? pieces[next(pieces.length)].replace("\r\n", lineBreak) : "";
+          t.edit({ changes: { from: at, to, insert } });
+        }
+        expect(await t.analyze()).toEqual(analysisFor(t.text()));
+        expect(t.shell.seen.at(-1)).toEqual({ kind: "edits", text: t.text() });
+      }
+    }
+  });
+
   it("turns editor changes into edits of the text before them", () => {
     const state = EditorState.create({ doc: "ab\ncd" });
     const tr = state.update({ changes: [{ from: 1, to: 2, insert: "X" }, { from: 4, insert: "\n" }] });
@@ -91,3 +117,10 @@ describe("live analysis", () => {
     ]);
   });
 });
+
+/** `pos` moved back off the second half of a surrogate pair (the editor never splits one). */
+function clampToChar(pos: number, doc: Text): number {
+  const line = doc.lineAt(pos);
+  const code = line.text.charCodeAt(pos - line.from);
+  return code >= 0xdc00 && code <= 0xdfff ? pos - 1 : pos;
+}
