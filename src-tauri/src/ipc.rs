@@ -32,7 +32,7 @@ pub struct SavedDocument {
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AnalyzeRequest {
     pub version: u32,
-    /// The text whole, or the edits since the version the shell last analysed.
+    /// The text whole, or edits to a version the shell holds (`base`).
     pub text: TextChange,
     /// The template the document was created from; recognised from the text when absent.
     pub template_id: Option<String>,

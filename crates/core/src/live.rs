@@ -127,16 +127,13 @@ impl LiveDocument {
             .as_ref()
             .filter(|s| Some(s.version) == shown)
             .map(|s| &s.analysis);
-        let changed = |same: bool| !same || base.is_none();
         let answer = LiveAnalysis {
             version,
             html: splice(base.map_or("", |b| b.html.as_str()), &new.html),
-            checklist: changed(base.is_some_and(|b| b.checklist == new.checklist))
+            checklist: (!base.is_some_and(|b| b.checklist == new.checklist))
                 .then(|| new.checklist.clone()),
-            report: changed(base.is_some_and(|b| b.report == new.report))
-                .then(|| new.report.clone()),
-            outline: changed(base.is_some_and(|b| b.outline == new.outline))
-                .then(|| new.outline.clone()),
+            report: (!base.is_some_and(|b| b.report == new.report)).then(|| new.report.clone()),
+            outline: (!base.is_some_and(|b| b.outline == new.outline)).then(|| new.outline.clone()),
             word_count: new.word_count,
         };
         self.shown = Some(Shown {
@@ -158,11 +155,9 @@ pub fn apply_edits(text: &str, edits: &[TextEdit]) -> Option<String> {
         if edit.to < edit.from {
             return None;
         }
+        // The cursor only moves forward: an edit before the last one fails here.
         let from = cursor.seek(edit.from as usize)?;
         let to = cursor.seek(edit.to as usize)?;
-        if from < copied {
-            return None;
-        }
         out.push_str(&text[copied..from]);
         out.push_str(&edit.insert);
         copied = to;
@@ -234,8 +229,7 @@ pub fn splice(old: &str, new: &str) -> HtmlSplice {
     while !old.is_char_boundary(start) {
         start -= 1;
     }
-    let room = a.len().min(b.len()) - start;
-    let mut end = common_prefix_rev(&a[start..], &b[start..]).min(room);
+    let mut end = common_prefix_rev(&a[start..], &b[start..]);
     while !old.is_char_boundary(a.len() - end) || !new.is_char_boundary(b.len() - end) {
         end -= 1;
     }

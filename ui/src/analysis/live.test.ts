@@ -52,7 +52,7 @@ describe("live analysis", () => {
     expect(t.shell.seen.map((s) => s.kind)).toEqual(["whole", "edits"]);
     expect(t.shell.seen[1].text).toBe(t.text());
     // Only what changed came back, against the analysis on show.
-    expect(t.requests.at(-1)!.shown).toBe(1);
+    expect(t.requests.at(-1)!.shown).toBe(t.requests[0].version);
     const answer = t.answers.at(-1)!;
     expect([answer.checklist, answer.report]).toEqual([null, null]);
     expect(answer.outline).not.toBeNull(); // the heading changed
@@ -102,6 +102,20 @@ describe("live analysis", () => {
         expect(t.shell.seen.at(-1)).toEqual({ kind: "edits", text: t.text() });
       }
     }
+  });
+
+  it("sends the whole text when an edit would split an emoji", async () => {
+    const t = setup("a 😀 b");
+    await t.analyze();
+    // 😀 → 😃 share their first half: the editor's diff changes only the second.
+    const low = "😃".charAt(1);
+    t.edit({ changes: { from: 3, to: 4, insert: low } });
+    expect(t.text()).toBe("a 😃 b");
+    expect(await t.analyze()).toEqual(analysisFor("a 😃 b"));
+    expect(t.shell.seen.map((s) => s.kind)).toEqual(["whole", "whole"]);
+    t.edit({ changes: { from: 0, insert: "x" } });
+    await t.analyze();
+    expect(t.shell.seen.at(-1)).toEqual({ kind: "edits", text: "xa 😃 b" });
   });
 
   it("turns editor changes into edits of the text before them", () => {

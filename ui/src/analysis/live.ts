@@ -3,8 +3,8 @@
  * edits since the text the shell last analysed instead of the whole text, and
  * rebuilds a whole {@link Analysis} from answers that carry only what changed —
  * the new preview HTML as a splice of the HTML on show, and panel data only
- * when it differs. Anything out of step (a stale version, a failed call) falls
- * back to sending everything whole.
+ * when it differs. When edits cannot be sent or are refused, the same call sends
+ * the whole text instead; after any other failure the next call does.
  */
 import { ChangeSet, type Text } from "@codemirror/state";
 import * as ipc from "../ipc";
@@ -23,7 +23,8 @@ export class LiveAnalysisClient {
   private tracked: Tracked | null = null;
   /** The analysis the editor shows, whole. */
   private shown: { version: number; analysis: Analysis } | null = null;
-  private nextVersion = 1;
+  /** Starts anywhere, so a reloaded page does not reuse the numbers of the one before. */
+  private nextVersion = Math.floor(Math.random() * 2 ** 30);
 
   /** Every document change, in order (the editor's update listener calls this). */
   noteChange(before: Text, changes: ChangeSet, after: Text): void {
@@ -38,10 +39,8 @@ export class LiveAnalysisClient {
   async analyze(doc: Text, lineBreak: "\n" | "\r\n", templateId: string | null): Promise<Analysis> {
     const whole = (): TextChange => ({ kind: "whole", text: doc.sliceString(0, doc.length, lineBreak) });
     const t = this.tracked;
-    const text =
-      this.engine && t && t.from === this.engine.doc && t.to === doc
-        ? { kind: "edits" as const, base: this.engine.version, edits: toEdits(t.from, t.changes, lineBreak) }
-        : whole();
+    const edits = this.engine && t && t.from === this.engine.doc && t.to === doc ? toEdits(t.from, t.changes, lineBreak) : null;
+    const text: TextChange = this.engine && edits ? { kind: "edits", base: this.engine.version, edits } : whole();
     // Edits made while this call runs are tracked from the text it sends.
     this.tracked = { from: doc, changes: ChangeSet.empty(doc.length), to: doc };
     let answer: LiveAnalysis;
@@ -49,7 +48,7 @@ export class LiveAnalysisClient {
       answer = await this.send(text, templateId);
     } catch (error) {
       this.engine = null;
-      if (text.kind === "whole" || !(error instanceof ipc.IpcError) || error.kind !== "stale-text") throw error;
+      if (text.kind === "whole") throw error;
       answer = await this.send(whole(), templateId);
     }
     this.engine = { version: answer.version, doc };
@@ -79,14 +78,31 @@ export class LiveAnalysisClient {
   }
 }
 
-/** `changes` (from `doc`) as edits in UTF-16 offsets of the text with `lineBreak` line breaks. */
-export function toEdits(doc: Text, changes: ChangeSet, lineBreak: "\n" | "\r\n"): TextEdit[] {
+/**
+ * `changes` (from `doc`) as edits in UTF-16 offsets of the text with `lineBreak`
+ * line breaks, or `null` when one would split a character (the editor compares
+ * text unit by unit, so replacing 😀 with 😃 changes only the second half):
+ * the shell takes only whole characters, so the whole text is sent instead.
+ */
+export function toEdits(doc: Text, changes: ChangeSet, lineBreak: "\n" | "\r\n"): TextEdit[] | null {
   const crlf = lineBreak === "\r\n";
   // Each line break before `pos` is one unit more in a CRLF text.
   const shift = (pos: number) => (crlf ? pos + doc.lineAt(pos).number - 1 : pos);
   const edits: TextEdit[] = [];
+  let whole = true;
   changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
-    edits.push({ from: shift(fromA), to: shift(toA), insert: inserted.sliceString(0, inserted.length, lineBreak) });
+    const insert = inserted.sliceString(0, inserted.length, lineBreak);
+    whole &&= !splitsPair(doc, fromA) && !splitsPair(doc, toA) && !LONE_SURROGATE.test(insert);
+    edits.push({ from: shift(fromA), to: shift(toA), insert });
   });
-  return edits;
+  return whole ? edits : null;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether `pos` falls between the two halves of a surrogate pair. */
+function splitsPair(doc: Text, pos: number): boolean {
+  if (pos === 0 || pos === doc.length) return false;
+  const pair = doc.sliceString(pos - 1, pos + 1);
+  return /^[\ud800-\udbff][\udc00-\udfff]$/.test(pair);
 }

@@ -8,7 +8,7 @@ import { EditorView, type KeyBinding } from "@codemirror/view";
 import { openSearchPanel } from "@codemirror/search";
 import { coalesce, type Coalescer } from "../analysis/coalesce";
 import { LiveAnalysisClient } from "../analysis/live";
-import { showFindings } from "../editor/lint/findings";
+import { showFindings, touchesDiagnostic } from "../editor/lint/findings";
 import { detectLineBreak, editorExtensions } from "../editor/setup";
 import { applyToggled } from "../editor/toggle/apply";
 import * as ipc from "../ipc";
@@ -155,7 +155,7 @@ export class Workspace {
     const scroll = this.view.scrollDOM.scrollTop;
     this.savedDoc = next;
     this.view.dispatch({
-      changes: { from, to: endBefore, insert: after.slice(from, endAfter) },
+      changes: { from, to: endBefore, insert: next.slice(from, endAfter) },
       annotations: Transaction.addToHistory.of(false),
     });
     this.view.scrollDOM.scrollTop = scroll;
@@ -220,6 +220,7 @@ export class Workspace {
           appKeys: this.appKeys,
           onDocChanged: (update) => {
             this.live.noteChange(update.startState.doc, update.changes, update.state.doc);
+            if (touchesDiagnostic(update)) this.findingsKey = "";
             this.onEdited();
             this.setDirty(!this.sameAsSaved());
             this.requestAnalysis();
@@ -256,15 +257,16 @@ export class Workspace {
     return this.latest?.doc === this.view.state.doc ? this.latest.analysis : null;
   }
 
-  /** The analysis of the text as it is now: the latest, or once the one under way is shown. */
+  /** The analysis of the text as it is now, once the one under way (or a new one) is shown. */
   async currentAnalysis(): Promise<Analysis> {
-    const latest = this.latestAnalysis();
-    if (latest) return latest;
-    this.requestAnalysis();
     await this.settled();
-    const settled = this.latestAnalysis();
-    if (!settled) throw new Error("The document could not be analysed; change it and try again.");
-    return settled;
+    if (!this.latestAnalysis()) {
+      this.requestAnalysis();
+      await this.settled();
+    }
+    const latest = this.latestAnalysis();
+    if (!latest) throw new Error("The document could not be checked before exporting. Try again in a moment.");
+    return latest;
   }
 
   private show(result: Analysis, snap: Snapshot): void {
@@ -272,8 +274,9 @@ export class Workspace {
     this.preview.update(result.html);
     this.panel.render(result);
     this.showStatus(result);
-    // Unchanged findings need no new diagnostics: the editor has mapped the ones
-    // on show through the edits (and converting offsets reads the whole text).
+    // Unchanged findings need no new diagnostics (converting offsets reads the
+    // whole text): the editor has mapped the ones on show through the edits,
+    // and an edit that touched one cleared the key (see `onDocChanged`).
     const findingsKey = JSON.stringify(result.report.findings);
     if (this.view.state.doc === snap.doc && findingsKey !== this.findingsKey) {
       this.findingsKey = findingsKey;

@@ -38,6 +38,15 @@ describe("Workspace after a change on disk", () => {
     expect(ws.view.state.doc.lineAt(ws.view.state.selection.main.head).text).toBe("second");
   });
 
+  it("keeps a CRLF file's line breaks when the change on disk adds lines", () => {
+    const ws = workspace([]);
+    ws.load("# T\r\n\r\nfirst\r\nsecond\r\n", { path: "/a.md", name: "a.md", templateId: null, suggestedName: "a.md" });
+    ws.reloadText("# T\r\n\r\nfirst\r\nnew one\r\nnew two\r\nsecond\r\n");
+    expect(ws.text()).toBe("# T\r\n\r\nfirst\r\nnew one\r\nnew two\r\nsecond\r\n");
+    expect(ws.view.state.doc.lines).toBe(7);
+    expect(ws.isDirty()).toBe(false);
+  });
+
   it("a restored draft or a deleted file stays unsaved until saved", () => {
     const dirty: boolean[] = [];
     const ws = workspace(dirty);

@@ -2,8 +2,9 @@
  * Lint underlines from the engine's findings: `findings(config)` is the extension,
  * `showFindings` replaces the diagnostics for a given snapshot of the text.
  */
-import { type Diagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
+import { type Diagnostic, forEachDiagnostic, lintGutter, setDiagnostics } from "@codemirror/lint";
 import type { EditorState, Extension, TransactionSpec } from "@codemirror/state";
+import type { ViewUpdate } from "@codemirror/view";
 import type { Finding } from "../../ipc";
 import { bytesToPositions } from "./positions";
 
@@ -27,6 +28,18 @@ export function toDiagnostics(list: readonly Finding[], text: string, crlf: bool
       message: f.hint ? `${f.message}\n${f.hint}` : f.message,
     };
   });
+}
+
+/**
+ * Whether `update` changed text inside or at the edge of a diagnostic on show:
+ * mapping may then have dropped or misplaced it, so it must be made anew.
+ */
+export function touchesDiagnostic(update: ViewUpdate): boolean {
+  let touched = false;
+  forEachDiagnostic(update.startState, (_d, from, to) => {
+    touched ||= update.changes.touchesRange(from, to) !== false;
+  });
+  return touched;
 }
 
 /** A transaction that shows `list`, computed for the editor text `text`. */

@@ -7,7 +7,7 @@ import type { TextChange } from "./TextChange";
  */
 export type AnalyzeRequest = { version: number, 
 /**
- * The text whole, or the edits since the version the shell last analysed.
+ * The text whole, or edits to a version the shell holds (`base`).
  */
 text: TextChange, 
 /**
