@@ -105,6 +105,7 @@ impl LiveDocument {
     }
 
     /// The text as of the last [`update`](Self::update).
+    #[cfg(test)]
     pub fn text(&self) -> Option<&str> {
         self.text.as_ref().map(|(_, text)| text.as_str())
     }
@@ -229,7 +230,7 @@ pub fn splice(old: &str, new: &str) -> HtmlSplice {
     while !old.is_char_boundary(start) {
         start -= 1;
     }
-    let mut end = common_prefix_rev(&a[start..], &b[start..]);
+    let mut end = common_suffix(&a[start..], &b[start..]);
     while !old.is_char_boundary(a.len() - end) || !new.is_char_boundary(b.len() - end) {
         end -= 1;
     }
@@ -259,7 +260,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// Length of the common suffix, compared a block at a time.
-fn common_prefix_rev(a: &[u8], b: &[u8]) -> usize {
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     const BLOCK: usize = 64;
     let mut n = 0;
     while n + BLOCK <= a.len()
