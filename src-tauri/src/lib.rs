@@ -12,6 +12,7 @@ mod export;
 mod ipc;
 mod menu;
 mod navigation;
+mod rendering;
 mod settings;
 mod state;
 mod watcher;
@@ -27,6 +28,7 @@ pub use error::AppError;
 
 /// Starts the app; `main.rs` calls only this.
 pub fn run() {
+    rendering::choose();
     tauri::Builder::default()
         .setup(|app| {
             let config_dir = app.path().app_config_dir()?;
