@@ -2,6 +2,7 @@
 import { Controller } from "./app/controller";
 import { onShellEvent } from "./ipc";
 
+performance.mark("boot:script");
 const root = document.getElementById("app")!;
 const controller = new Controller(root);
 void onShellEvent((event) => controller.onShellEvent(event));

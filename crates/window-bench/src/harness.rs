@@ -97,6 +97,14 @@ impl Session {
         }
     }
 
+    /// Runs `script` asynchronously (it calls its last argument); `Null` on error.
+    pub async fn js_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute_async(script, args)
+            .await
+            .unwrap_or(Value::Null)
+    }
+
     pub async fn element(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .find(Locator::Css(css))

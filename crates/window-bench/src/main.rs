@@ -13,6 +13,10 @@
 //!   editor (`.cm-content`); the bare window: its page's text in `#hello`.
 //! * Memory: PSS summed over the app process and all its descendants (WebKit web,
 //!   network, … processes), 3 s after the document / page was shown.
+//! * Frame interval: the median time between frames while a small element's text
+//!   changes on every frame, i.e. what one frame of the window costs (the floor
+//!   under any keystroke figure).
+//! * Start-up timeline: the page's `boot:*` performance marks on the process clock.
 
 mod harness;
 
@@ -416,6 +420,12 @@ struct Launch {
     start: f64,
     /// Process start → new-session request returned (s).
     session: f64,
+    /// The page's `performance` marks (`boot:*`), and its navigation start, in
+    /// seconds since the process started.
+    marks: Vec<(String, f64)>,
+    /// Median time between frames (ms) while one small element changes its text
+    /// on every frame: the cost of one frame of this window.
+    frame_ms: f64,
     /// PSS of the whole process tree (KiB) and its processes.
     pss: u64,
     processes: Vec<(String, u64)>,
@@ -441,19 +451,68 @@ async fn launch_once(
     let pid = s.app_pid().expect("the launched app process");
     let start = clock.since_start(pid, shown).unwrap();
     let session = clock.since_start(pid, s.connected).unwrap();
+    let marks = page_marks(&s, pid, clock).await;
     tokio::time::sleep(Duration::from_secs(3)).await;
     let processes: Vec<(String, u64)> = harness::process_tree(pid)
         .into_iter()
         .map(|p| (harness::comm(p), harness::pss_kib(p)))
         .collect();
     let pss = processes.iter().map(|(_, k)| k).sum();
+    let frame_ms = s
+        .js_async(FRAMES, vec![])
+        .await
+        .as_f64()
+        .unwrap_or(f64::NAN);
     s.quit().await;
     Launch {
         start,
         session,
+        marks,
+        frame_ms,
         pss,
         processes,
     }
+}
+
+/// Changes the text of a small element on each of 80 frames and answers the median
+/// interval between the frames after the first 10, in ms.
+const FRAMES: &str = r#"
+const done = arguments[arguments.length - 1];
+const probe = document.createElement('div');
+probe.style.cssText = 'position:absolute;left:0;bottom:0;font-size:10px';
+document.body.append(probe);
+const times = [];
+const frame = () => {
+  times.push(performance.now());
+  probe.textContent = String(times.length);
+  if (times.length < 80) { requestAnimationFrame(frame); return; }
+  probe.remove();
+  const gaps = times.slice(11).map((t, i) => t - times[i + 10]).sort((a, b) => a - b);
+  done(gaps[Math.floor(gaps.length / 2)]);
+};
+requestAnimationFrame(frame);
+"#;
+
+/// The page's marks, placed on the process clock through `performance.now()` read
+/// at a known instant (good to a few ms: the WebDriver round trip).
+async fn page_marks(s: &Session, pid: u32, clock: &BootClock) -> Vec<(String, f64)> {
+    let script = "return { now: performance.now(), marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]) };";
+    let asked = Instant::now();
+    let page = s.js(script, vec![]).await;
+    let answered = Instant::now();
+    let (Some(now), Some(list)) = (page["now"].as_f64(), page["marks"].as_array()) else {
+        return Vec::new();
+    };
+    let at = asked + (answered - asked) / 2;
+    let Some(origin) = clock.since_start(pid, at).map(|t| t - now / 1000.0) else {
+        return Vec::new();
+    };
+    let mut marks = vec![("navigation".to_owned(), origin)];
+    marks.extend(
+        list.iter()
+            .filter_map(|m| Some((m[0].as_str()?.to_owned(), origin + m[1].as_f64()? / 1000.0))),
+    );
+    marks
 }
 
 struct Startup {
@@ -468,6 +527,27 @@ impl Startup {
     }
     fn session(&self) -> f64 {
         median(&self.launches.iter().map(|l| l.session).collect::<Vec<_>>())
+    }
+    fn frame_ms(&self) -> f64 {
+        median(&self.launches.iter().map(|l| l.frame_ms).collect::<Vec<_>>())
+    }
+    /// Median time of each page mark since the process started (ms), in page order.
+    fn marks(&self) -> Vec<(String, f64)> {
+        let Some(first) = self.launches.first() else {
+            return Vec::new();
+        };
+        first
+            .marks
+            .iter()
+            .map(|(name, _)| {
+                let times: Vec<f64> = self
+                    .launches
+                    .iter()
+                    .filter_map(|l| l.marks.iter().find(|(n, _)| n == name).map(|m| m.1))
+                    .collect();
+                (name.clone(), median(&times) * 1000.0)
+            })
+            .collect()
     }
     fn pss_mib(&self) -> f64 {
         median(
@@ -538,6 +618,14 @@ async fn startups(o: &Options, docs: &[Doc], clock: &BootClock) -> Vec<Startup> 
                 launch.session,
                 launch.pss as f64 / 1024.0
             );
+            if !launch.marks.is_empty() {
+                let marks: Vec<String> = launch
+                    .marks
+                    .iter()
+                    .map(|(name, t)| format!("{name} {:.0}", t * 1000.0))
+                    .collect();
+                eprintln!("    ms since process start: {}", marks.join(", "));
+            }
             if round > 0 {
                 results[i].launches.push(launch);
             }
@@ -675,9 +763,9 @@ one-line page, same tauri version, features and profile as the app.\n",
     let bare = &starts[0];
     let _ = writeln!(
         md,
-        "| Window | Start | × bare (target ≤ 1.2×) | Session | PSS | × bare (target ≤ 1.3×) | Processes (MiB PSS, last run) |"
+        "| Window | Start | × bare (target ≤ 1.2×) | Session | PSS | × bare (target ≤ 1.3×) | Processes (MiB PSS, last run) | Frame interval |"
     );
-    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---|");
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---|---:|");
     for (i, s) in starts.iter().enumerate() {
         let (rs, rm) = (s.start() / bare.start(), s.pss_mib() / bare.pss_mib());
         let (ratio_start, ratio_mem) = if i == 0 {
@@ -694,16 +782,40 @@ one-line page, same tauri version, features and profile as the app.\n",
         };
         let _ = writeln!(
             md,
-            "| {} | {:.2} s | {} | {:.2} s | {:.0} MiB | {} | {} |",
+            "| {} | {:.2} s | {} | {:.2} s | {:.0} MiB | {} | {} | {:.0} ms |",
             s.label,
             s.start(),
             ratio_start,
             s.session(),
             s.pss_mib(),
             ratio_mem,
-            s.processes()
+            s.processes(),
+            s.frame_ms()
         );
     }
+    let _ = writeln!(
+        md,
+        "\n**Frame interval**: after the memory reading, a small element's text changed on \
+each of 80 frames (`requestAnimationFrame`); the median time between frames 11–80 is what \
+one frame of the window costs. No keystroke can be shown sooner than one frame.\n"
+    );
+    let _ = writeln!(
+        md,
+        "**Start-up timeline** (medians, ms since the process started; `performance.mark` in \
+the page, placed on the process clock through `performance.now()` read over WebDriver, \
+good to ≈ 10 ms): \"navigation\" is the page's navigation start, `boot:script` the app's \
+JavaScript evaluated, `boot:start-screen` the start screen filled (the first IPC answer), \
+`boot:opened` the file in the editor, `boot:first-preview` the first preview shown.\n"
+    );
+    for s in starts {
+        let marks: Vec<String> = s
+            .marks()
+            .iter()
+            .map(|(name, ms)| format!("{name} {ms:.0}"))
+            .collect();
+        let _ = writeln!(md, "- {}: {}", s.label, marks.join(", "));
+    }
+    let _ = writeln!(md);
     let _ = writeln!(md, "\nLoad average during these launches: {}.\n", bare.load);
     let _ = writeln!(md, "All runs (start s / PSS MiB):\n");
     for s in starts {

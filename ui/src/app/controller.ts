@@ -52,11 +52,16 @@ export class Controller {
 
   /** Shows the start screen, then opens a file named on the command line. */
   async boot(): Promise<void> {
+    performance.mark("boot:start");
     this.toolbar.setDocument(null, false);
     await this.start.show(false);
+    performance.mark("boot:start-screen");
     await this.recovery.offerDrafts();
+    performance.mark("boot:drafts");
     const launch = await ipc.takeLaunchFile().catch(() => null);
+    performance.mark("boot:launch-file");
     if (launch) await this.openPath(launch);
+    performance.mark("boot:opened");
   }
 
   /** Handles a message from the shell (menu, dropped file, close). */

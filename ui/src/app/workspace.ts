@@ -270,6 +270,7 @@ export class Workspace {
   }
 
   private show(result: Analysis, snap: Snapshot): void {
+    if (!this.latest) performance.mark("boot:first-preview");
     this.latest = { analysis: result, doc: snap.doc };
     this.preview.update(result.html);
     this.panel.render(result);
