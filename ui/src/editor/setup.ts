@@ -19,6 +19,7 @@ import {
   type KeyBinding,
   type ViewUpdate,
 } from "@codemirror/view";
+import { blinkThenHold } from "./cursor/blink";
 import { findings } from "./lint/findings";
 import { editorTheme } from "./theme";
 
@@ -39,6 +40,7 @@ export function editorExtensions(config: EditorConfig, lineBreak: "\n" | "\r\n")
     highlightActiveLine(),
     history(),
     drawSelection(),
+    blinkThenHold(),
     indentOnInput(),
     bracketMatching(),
     highlightSelectionMatches(),
