@@ -151,6 +151,26 @@ pub fn process_tree(pid: u32) -> Vec<u32> {
     tree
 }
 
+/// CPU time (user + system) the process has used so far, in seconds; 0 if gone.
+pub fn cpu_seconds(pid: u32) -> f64 {
+    let Ok(text) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return 0.0;
+    };
+    let Some(close) = text.rfind(')') else {
+        return 0.0;
+    };
+    // After the command name: field 3 (state) first, so utime (14) and stime (15)
+    // are the 12th and 13th.
+    let fields: Vec<&str> = text[close + 2..].split(' ').collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    (ticks(11) + ticks(12)) as f64 / TICKS
+}
+
 /// Proportional set size in KiB (`/proc/PID/smaps_rollup`), 0 if the process is gone.
 pub fn pss_kib(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))

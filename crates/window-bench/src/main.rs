@@ -17,6 +17,8 @@
 //!   changes on every frame, i.e. what one frame of the window costs (the floor
 //!   under any keystroke figure).
 //! * Start-up timeline: the page's `boot:*` performance marks on the process clock.
+//! * CPU when idle: one more launch of each window, left alone past the editor's
+//!   cursor blinking, then the CPU time of its processes over 10 s.
 
 mod harness;
 
@@ -515,9 +517,37 @@ async fn page_marks(s: &Session, pid: u32, clock: &BootClock) -> Vec<(String, f6
     marks
 }
 
+/// CPU used by a window left alone (% of one core): launched, shown, then left
+/// for `IDLE_AFTER` (past the editor's ten seconds of cursor blinking) and
+/// measured over `IDLE_FOR`, the app and its WebKit processes together.
+async fn idle_cpu(binary: &Path, args: &[String], selector: &str, needle: &str) -> f64 {
+    const IDLE_AFTER: Duration = Duration::from_secs(12);
+    const IDLE_FOR: Duration = Duration::from_secs(10);
+    let s = Session::launch(binary, args).await;
+    let script = "const el = document.querySelector(arguments[0]); return !!el && el.textContent.includes(arguments[1]);";
+    s.poll_until(
+        "the window shows its text",
+        script,
+        vec![json!(selector), json!(needle)],
+        Duration::from_millis(50),
+    )
+    .await;
+    tokio::time::sleep(IDLE_AFTER).await;
+    let pid = s.app_pid().expect("the launched app process");
+    let tree = harness::process_tree(pid);
+    let used = || tree.iter().map(|&p| harness::cpu_seconds(p)).sum::<f64>();
+    let before = used();
+    tokio::time::sleep(IDLE_FOR).await;
+    let percent = (used() - before) / IDLE_FOR.as_secs_f64() * 100.0;
+    s.quit().await;
+    percent
+}
+
 struct Startup {
     label: String,
     launches: Vec<Launch>,
+    /// CPU while left alone, % of one core.
+    idle_cpu: f64,
     load: String,
 }
 
@@ -602,6 +632,7 @@ async fn startups(o: &Options, docs: &[Doc], clock: &BootClock) -> Vec<Startup> 
         .map(|k| Startup {
             label: k.0.clone(),
             launches: Vec::new(),
+            idle_cpu: f64::NAN,
             load: String::new(),
         })
         .collect();
@@ -631,6 +662,13 @@ async fn startups(o: &Options, docs: &[Doc], clock: &BootClock) -> Vec<Startup> 
             }
             loads.push(loadavg());
         }
+    }
+    for (i, (_, binary, args, selector, needle)) in kinds.iter().enumerate() {
+        results[i].idle_cpu = idle_cpu(binary, args, selector, needle).await;
+        eprintln!(
+            "  {}: {:.1} % CPU idle",
+            results[i].label, results[i].idle_cpu
+        );
     }
     let load = format!(
         "{} … {}",
@@ -763,9 +801,9 @@ one-line page, same tauri version, features and profile as the app.\n",
     let bare = &starts[0];
     let _ = writeln!(
         md,
-        "| Window | Start | × bare (target ≤ 1.2×) | Session | PSS | × bare (target ≤ 1.3×) | Processes (MiB PSS, last run) | Frame interval |"
+        "| Window | Start | × bare (target ≤ 1.2×) | Session | PSS | × bare (target ≤ 1.3×) | Processes (MiB PSS, last run) | Frame interval | CPU when idle |"
     );
-    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---|---:|");
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---|---:|---:|");
     for (i, s) in starts.iter().enumerate() {
         let (rs, rm) = (s.start() / bare.start(), s.pss_mib() / bare.pss_mib());
         let (ratio_start, ratio_mem) = if i == 0 {
@@ -782,7 +820,7 @@ one-line page, same tauri version, features and profile as the app.\n",
         };
         let _ = writeln!(
             md,
-            "| {} | {:.2} s | {} | {:.2} s | {:.0} MiB | {} | {} | {:.0} ms |",
+            "| {} | {:.2} s | {} | {:.2} s | {:.0} MiB | {} | {} | {:.0} ms | {:.1} % |",
             s.label,
             s.start(),
             ratio_start,
@@ -790,14 +828,18 @@ one-line page, same tauri version, features and profile as the app.\n",
             s.pss_mib(),
             ratio_mem,
             s.processes(),
-            s.frame_ms()
+            s.frame_ms(),
+            s.idle_cpu
         );
     }
     let _ = writeln!(
         md,
         "\n**Frame interval**: after the memory reading, a small element's text changed on \
 each of 80 frames (`requestAnimationFrame`); the median time between frames 11–80 is what \
-one frame of the window costs. No keystroke can be shown sooner than one frame.\n"
+one frame of the window costs. No keystroke can be shown sooner than one frame. \
+**CPU when idle**: one more launch of each, left alone for 12 s after its text was shown \
+(past the editor's ten seconds of cursor blinking), then the CPU time of the app and its \
+WebKit processes over 10 s, as % of one core.\n"
     );
     let _ = writeln!(
         md,
