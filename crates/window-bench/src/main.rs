@@ -266,6 +266,39 @@ const check = () => {
 check();
 "#;
 
+/// Moves the editor to the end of a paragraph in the middle of the document: clicks
+/// the middle top-level paragraph of the preview (which jumps the editor there).
+const TO_MIDDLE: &str = r#"
+const paragraphs = [...document.querySelectorAll('[data-testid=preview] > p')];
+const p = paragraphs[Math.floor(paragraphs.length / 2)];
+if (!p) return false;
+p.scrollIntoView({ block: 'center' });
+p.click();
+return true;
+"#;
+
+/// Arms the probe for one Enter in the middle of the document: every later block
+/// moves down a line, so the preview is updated once the last block's
+/// `data-sourcepos` changed.
+const ARM_ENTER: &str = r#"
+const last = document.querySelector('[data-testid=preview]').lastElementChild;
+const before = last.getAttribute('data-sourcepos');
+const st = { t0: null, stamp: null, echo: null, dom: null, raf: null, paint: null };
+window.__wb = st;
+const obs = new MutationObserver(() => {
+  if (st.dom !== null || last.getAttribute('data-sourcepos') === before) return;
+  st.dom = performance.now();
+  obs.disconnect();
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { st.paint = performance.now(); };
+    ch.port2.postMessage(0);
+  });
+});
+obs.observe(last, { attributes: true, attributeFilter: ['data-sourcepos'] });
+return before !== null;
+"#;
+
 /// Times `arguments[1]` rounds of the app's `analyze` command from the page: the
 /// text `arguments[0]` sent whole (as on opening), then one character added at its
 /// end as an edit answered against it (as while typing). `{whole, edit}` in ms.
@@ -299,6 +332,10 @@ struct Keystrokes {
     paint: Vec<f64>,
     /// keydown → preview DOM changed.
     dom: Vec<f64>,
+    /// Enter in a paragraph in the middle of the document: keydown → the last
+    /// block's new line numbers, and → the frame after that (painted).
+    enter_dom: Vec<f64>,
+    enter_paint: Vec<f64>,
     failed: usize,
     /// In-page round trip of the `analyze` command alone (IPC + engine), ms:
     /// the whole text, and one edit to it.
@@ -306,6 +343,45 @@ struct Keystrokes {
     analyze_edit: Vec<f64>,
     load_before: String,
     load_after: String,
+}
+
+/// Presses Enter at the end of a paragraph in the middle of the document, as when
+/// filling in a template: every later block's line numbers change. Returns the
+/// sorted keydown → DOM updated and → painted times (ms) after the warm-up.
+async fn enter_in_the_middle(
+    s: &Session,
+    editor: &fantoccini::elements::Element,
+    o: &Options,
+) -> (Vec<f64>, Vec<f64>) {
+    let (mut dom, mut paint) = (Vec::new(), Vec::new());
+    if s.js(TO_MIDDLE, vec![]).await != Value::Bool(true) {
+        eprintln!("  no paragraph in the middle of the preview: Enter not measured");
+        return (dom, paint);
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    editor
+        .send_keys(&char::from(Key::End).to_string())
+        .await
+        .unwrap();
+    let enter = char::from(Key::Enter).to_string();
+    for i in 0..o.warmup + o.samples / 2 {
+        if s.js(ARM_ENTER, vec![]).await != Value::Bool(true) {
+            break;
+        }
+        editor.send_keys(&enter).await.unwrap();
+        let times = s.js_async(COLLECT, vec![]).await;
+        let get = |k: &str| times.get(k).and_then(Value::as_f64);
+        if let (Some(t0), Some(d), Some(p)) = (get("t0"), get("dom"), get("paint"))
+            && i >= o.warmup
+        {
+            dom.push(d - t0);
+            paint.push(p - t0);
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    dom.sort_by(f64::total_cmp);
+    paint.sort_by(f64::total_cmp);
+    (dom, paint)
 }
 
 async fn keystrokes(o: &Options, doc: &Doc) -> Keystrokes {
@@ -376,6 +452,7 @@ async fn keystrokes(o: &Options, doc: &Doc) -> Keystrokes {
         // Let the analysis of this keystroke (checklist, findings) finish first.
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
+    let (enter_dom, enter_paint) = enter_in_the_middle(&s, &editor, o).await;
     // Breakdown: the same text through the app's `analyze` command alone.
     let text = format!("{}\n\n{typed}", std::fs::read_to_string(&doc.path).unwrap());
     let rounds = s
@@ -401,6 +478,8 @@ async fn keystrokes(o: &Options, doc: &Doc) -> Keystrokes {
     paint.sort_by(f64::total_cmp);
     dom.sort_by(f64::total_cmp);
     Keystrokes {
+        enter_dom,
+        enter_paint,
         doc_label: doc.label,
         bytes: doc.bytes,
         target_ms: doc.target_ms,
@@ -776,6 +855,33 @@ immediate however long the preview takes.\n",
     }
     let _ = writeln!(
         md,
+        "\n**Enter in the middle of the document** (same sessions, after the typing above): the \
+editor put at the end of the middle top-level paragraph (clicked in the preview), then Enter \
+pressed {} times after {} warm-up presses, as when filling in a template. Every later block \
+moves down a line, so its `data-sourcepos` changes: timed from the `keydown` until the last \
+block of the preview has its new line numbers (a `MutationObserver` on its attribute), then \
+to the next frame as above.\n",
+        o.samples / 2,
+        o.warmup
+    );
+    let _ = writeln!(
+        md,
+        "| Document | p50 painted | p95 painted | p50 DOM updated | p95 DOM updated |"
+    );
+    let _ = writeln!(md, "|---|---:|---:|---:|---:|");
+    for k in keys.iter().filter(|k| !k.enter_paint.is_empty()) {
+        let _ = writeln!(
+            md,
+            "| {} | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} ms |",
+            k.doc_label,
+            percentile(&k.enter_paint, 50.0),
+            percentile(&k.enter_paint, 95.0),
+            percentile(&k.enter_dom, 50.0),
+            percentile(&k.enter_dom, 95.0),
+        );
+    }
+    let _ = writeln!(
+        md,
         "\nDocuments: the 30 KB spec is `tests/fixtures/keps/sig-api-machinery/598-crd-conversion-webhook/README.md`; \
 the 170 KB document is the largest KEP (`sig-node/5554-*`) followed by the 30 KB one; the 1 MB \
 document is the KEP READMEs (sorted by path) concatenated, cycling until it reaches 1 MiB (all \
@@ -962,6 +1068,14 @@ async fn main() {
             percentile(&k.analyze_edit, 50.0),
             percentile(&k.analyze, 50.0),
             k.failed
+        );
+        eprintln!(
+            "  Enter in the middle: painted p50 {:.1} ms p95 {:.1} ms; DOM p50 {:.1} ms p95 {:.1} ms ({} presses)",
+            percentile(&k.enter_paint, 50.0),
+            percentile(&k.enter_paint, 95.0),
+            percentile(&k.enter_dom, 50.0),
+            percentile(&k.enter_dom, 95.0),
+            k.enter_paint.len()
         );
         keys.push(k);
     }
