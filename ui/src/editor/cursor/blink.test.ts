@@ -37,6 +37,17 @@ describe("blinkThenHold", () => {
     expect(holds()).toBe(true);
   });
 
+  it("blinks again when the editor gets the focus back", () => {
+    view.focus();
+    vi.advanceTimersByTime(BLINK_FOR_MS + 100);
+    expect(holds()).toBe(true);
+    view.contentDOM.blur();
+    vi.advanceTimersByTime(100);
+    view.focus();
+    vi.advanceTimersByTime(100);
+    expect(holds()).toBe(false);
+  });
+
   it("adds nothing to the undo history", () => {
     view.destroy();
     view = new EditorView({ state: EditorState.create({ doc: "hello", extensions: [history(), blinkThenHold()] }), parent: document.body });

@@ -29,6 +29,7 @@ const steady = StateField.define<boolean>({
 const countdown = ViewPlugin.fromClass(
   class {
     private timer = 0;
+    private wake = 0;
 
     constructor(private readonly view: EditorView) {
       this.restart();
@@ -38,13 +39,14 @@ const countdown = ViewPlugin.fromClass(
       if (!update.docChanged && !update.selectionSet && !update.focusChanged) return;
       // Focus comes back without a transaction: blink again (dispatching inside an update is not allowed).
       if (update.focusChanged && update.state.field(steady)) {
-        setTimeout(() => this.view.dispatch({ effects: setSteady.of(false) }));
+        this.wake = window.setTimeout(() => this.view.dispatch({ effects: setSteady.of(false) }));
       }
       this.restart();
     }
 
     destroy(): void {
       clearTimeout(this.timer);
+      clearTimeout(this.wake);
     }
 
     private restart(): void {
