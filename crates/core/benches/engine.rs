@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use specwright_core::document::Document;
+use specwright_core::live::block_relative;
 use specwright_core::markdown::{self, LineIndex};
 use specwright_core::validate::validate_document;
 use specwright_core::{Catalog, Checklist, Template, analyze};
@@ -158,6 +159,12 @@ fn bench(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("specwright", "parse+html+analysis"), |b| {
             b.iter(|| black_box(analyze(black_box(text), Some(&template)).html.len()))
         });
+        // What the live preview adds: positions counted from their block.
+        let html = analyze(text, Some(&template)).html;
+        group.bench_function(
+            BenchmarkId::new("specwright", "block-relative positions"),
+            |b| b.iter(|| black_box(block_relative(black_box(&html)).starts.len())),
+        );
         group.finish();
     }
 }

@@ -1,7 +1,10 @@
 //! The live analysis behind the editor, with work and traffic proportional to
 //! what changed. The editor sends the edits since the text the engine last saw
 //! (not the whole text), and gets back how to turn the preview HTML it shows into
-//! the new one (one replaced stretch) and only the panel data that changed.
+//! the new one (one replaced stretch) and only the panel data that changed. The
+//! preview's positions count from their top-level block's first line, and those
+//! first lines come as a list beside the HTML ([`positions`]), so lines added
+//! above a block change neither its HTML nor more than one number of the list.
 //!
 //! Offsets across the boundary are UTF-16 code units, as the editor and
 //! JavaScript count them; the engine works in UTF-8 bytes.
@@ -11,6 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{Analysis, OutlineEntry};
 use crate::checklist::Checklist;
 use crate::validate::Report;
+
+mod positions;
+
+pub use positions::{BlockRelative, block_relative};
 
 /// One replaced range of the text: UTF-16 offsets into the text before any edit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,13 +66,29 @@ pub struct HtmlSplice {
     pub insert: String,
 }
 
+/// The first lines of the preview's top-level blocks, as a change to those on
+/// show. Each number is the distance from the block before's first line (the
+/// first block's from line 0), so lines added or removed above a stretch of blocks
+/// change one number: keep the first `keep_start` and last `keep_end` numbers, put
+/// `insert` in between. An empty list means the HTML's positions count from the
+/// top of the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LineSplice {
+    pub keep_start: u32,
+    pub keep_end: u32,
+    pub insert: Vec<i32>,
+}
+
 /// The analysis of one version, as a change to the one on show. A panel part is
-/// `None` when it is the same as on show.
+/// `None` when it is the same as on show; the preview HTML's positions count
+/// from the first line of their top-level block, given in `block_lines`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LiveAnalysis {
     pub version: u32,
     pub html: HtmlSplice,
+    pub block_lines: LineSplice,
     pub checklist: Option<Checklist>,
     pub report: Option<Report>,
     pub outline: Option<Vec<OutlineEntry>>,
@@ -76,7 +99,10 @@ pub struct LiveAnalysis {
 #[derive(Debug)]
 struct Shown {
     version: u32,
+    /// With the preview's positions relative to its blocks.
     analysis: Analysis,
+    /// The blocks' first lines, each as the distance from the one before.
+    gaps: Vec<i32>,
 }
 
 /// The engine's copy of the editor's text and of what the editor shows.
@@ -122,15 +148,16 @@ impl LiveDocument {
             .text
             .as_ref()
             .map_or((0, ""), |(v, t)| (*v, t.as_str()));
-        let new = analyze(text);
-        let base = self
-            .shown
-            .as_ref()
-            .filter(|s| Some(s.version) == shown)
-            .map(|s| &s.analysis);
+        let mut new = analyze(text);
+        let preview = block_relative(&new.html);
+        new.html = preview.html;
+        let gaps = gaps(&preview.starts);
+        let shown = self.shown.as_ref().filter(|s| Some(s.version) == shown);
+        let base = shown.map(|s| &s.analysis);
         let answer = LiveAnalysis {
             version,
             html: splice(base.map_or("", |b| b.html.as_str()), &new.html),
+            block_lines: splice_lines(shown.map_or(&[], |s| s.gaps.as_slice()), &gaps),
             checklist: (!base.is_some_and(|b| b.checklist == new.checklist))
                 .then(|| new.checklist.clone()),
             report: (!base.is_some_and(|b| b.report == new.report)).then(|| new.report.clone()),
@@ -140,6 +167,7 @@ impl LiveDocument {
         self.shown = Some(Shown {
             version,
             analysis: new,
+            gaps,
         });
         answer
     }
@@ -238,6 +266,35 @@ pub fn splice(old: &str, new: &str) -> HtmlSplice {
         keep_start: to_u32(utf16_len(&old[..start])),
         keep_end: to_u32(utf16_len(&old[a.len() - end..])),
         insert: new[start..b.len() - end].to_owned(),
+    }
+}
+
+/// Each of `starts` as its distance from the one before (the first from 0).
+fn gaps(starts: &[u32]) -> Vec<i32> {
+    let mut before = 0i64;
+    starts
+        .iter()
+        .map(|&start| {
+            let gap = i64::from(start) - before;
+            before = i64::from(start);
+            i32::try_from(gap).unwrap_or(0)
+        })
+        .collect()
+}
+
+/// The change from `old` to `new` as one replaced stretch.
+fn splice_lines(old: &[i32], new: &[i32]) -> LineSplice {
+    let start = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let end = old[start..]
+        .iter()
+        .rev()
+        .zip(new[start..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    LineSplice {
+        keep_start: to_u32(start),
+        keep_end: to_u32(end),
+        insert: new[start..new.len() - end].to_vec(),
     }
 }
 

@@ -118,6 +118,19 @@ async fn scroll_sync_and_click_in_preview_jumps_to_the_line() {
         vec![json!(heading)],
     )
     .await;
+
+    // Lines added at the top move every block down: a click still finds its line.
+    let line_of_heading = "return +document.querySelector('.cm-activeLineGutter').textContent;";
+    let before = app.js(line_of_heading).await.as_i64().unwrap();
+    app.chord(&[Key::Control], char::from(Key::Home)).await;
+    app.type_in_editor("\n\n\n").await;
+    // Clicked until the preview has caught up with the three Enters.
+    app.wait_until(
+        "a click puts the cursor on the heading, three lines further down",
+        "document.querySelector('[data-e2e-heading=\"1\"]').click(); const l = document.querySelector('.cm-activeLine'); return !!l && l.textContent.includes(arguments[0]) && +document.querySelector('.cm-activeLineGutter').textContent === arguments[1];",
+        vec![json!(heading), json!(before + 3)],
+    )
+    .await;
     app.quit().await;
 }
 

@@ -278,15 +278,16 @@ return true;
 "#;
 
 /// Arms the probe for one Enter in the middle of the document: every later block
-/// moves down a line, so the preview is updated once the last block's
-/// `data-sourcepos` changed.
+/// moves down a line, so the preview is up to date once it shows the analysis of
+/// the new text (its `data-version` changed: the preview's blocks and their first
+/// lines are in place).
 const ARM_ENTER: &str = r#"
-const last = document.querySelector('[data-testid=preview]').lastElementChild;
-const before = last.getAttribute('data-sourcepos');
+const preview = document.querySelector('[data-testid=preview]');
+const before = preview.dataset.version;
 const st = { t0: null, stamp: null, echo: null, dom: null, raf: null, paint: null };
 window.__wb = st;
 const obs = new MutationObserver(() => {
-  if (st.dom !== null || last.getAttribute('data-sourcepos') === before) return;
+  if (st.dom !== null || preview.dataset.version === before) return;
   st.dom = performance.now();
   obs.disconnect();
   requestAnimationFrame(() => {
@@ -295,8 +296,8 @@ const obs = new MutationObserver(() => {
     ch.port2.postMessage(0);
   });
 });
-obs.observe(last, { attributes: true, attributeFilter: ['data-sourcepos'] });
-return before !== null;
+obs.observe(preview, { attributes: true, attributeFilter: ['data-version'] });
+return before !== undefined;
 "#;
 
 /// Times `arguments[1]` rounds of the app's `analyze` command from the page: the
@@ -858,9 +859,9 @@ immediate however long the preview takes.\n",
         "\n**Enter in the middle of the document** (same sessions, after the typing above): the \
 editor put at the end of the middle top-level paragraph (clicked in the preview), then Enter \
 pressed {} times after {} warm-up presses, as when filling in a template. Every later block \
-moves down a line, so its `data-sourcepos` changes: timed from the `keydown` until the last \
-block of the preview has its new line numbers (a `MutationObserver` on its attribute), then \
-to the next frame as above.\n",
+moves down a line: timed from the `keydown` until the preview shows the analysis of the new \
+text, its blocks and their new first lines in place (a `MutationObserver` on the preview's \
+`data-version`), then to the next frame as above.\n",
         o.samples / 2,
         o.warmup
     );

@@ -2,7 +2,8 @@
  * For tests: the shell's side of the live analysis (`specwright_core::live`) in
  * a few lines, over a given whole-text analysis. It holds the text by version,
  * applies edits as the shell does (refusing a stale base), and answers with a
- * splice of the HTML on show and only the panel data that changed.
+ * splice of the HTML on show and only the panel data that changed. The HTML's
+ * positions are left counting from the top of the document (no block lines).
  */
 import type { Analysis, AnalyzeRequest, LiveAnalysis } from "../ipc";
 
@@ -40,6 +41,7 @@ export function fakeShell(analysisFor: (text: string) => Analysis): FakeShell {
       return {
         version: request.version,
         html: splice(base?.html ?? "", next.html),
+        block_lines: { keep_start: 0, keep_end: 0, insert: [] },
         checklist: same((a) => a.checklist) ? null : next.checklist,
         report: same((a) => a.report) ? null : next.report,
         outline: same((a) => a.outline) ? null : next.outline,

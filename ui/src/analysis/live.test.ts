@@ -18,6 +18,11 @@ function analysisFor(text: string): Analysis {
   };
 }
 
+/** What the client shows for `text`: the fake shell leaves positions counting from the top. */
+function shownFor(text: string) {
+  return { ...analysisFor(text), version: expect.any(Number), blockLines: [] };
+}
+
 /** An editor state, a client and a fake shell wired together. */
 function setup(text: string, lineBreak: "\n" | "\r\n" = "\n") {
   const shell = fakeShell(analysisFor);
@@ -45,10 +50,10 @@ function setup(text: string, lineBreak: "\n" | "\r\n" = "\n") {
 describe("live analysis", () => {
   it("sends the text whole once, then only the edits, and rebuilds the whole analysis", async () => {
     const t = setup("# Title\n\nfirst 😀 line\nlast");
-    expect(await t.analyze()).toEqual(analysisFor(t.text()));
+    expect(await t.analyze()).toEqual(shownFor(t.text()));
     t.edit({ changes: [{ from: 2, insert: "My " }, { from: 20, to: 21, insert: "é" }] });
     t.edit({ changes: { from: t.text().length, insert: "\nmore" } });
-    expect(await t.analyze()).toEqual(analysisFor(t.text()));
+    expect(await t.analyze()).toEqual(shownFor(t.text()));
     expect(t.shell.seen.map((s) => s.kind)).toEqual(["whole", "edits"]);
     expect(t.shell.seen[1].text).toBe(t.text());
     // Only what changed came back, against the analysis on show.
@@ -74,7 +79,7 @@ describe("live analysis", () => {
     // Another client's analysis replaces the shell's copy behind this one's back.
     t.shell.analyze({ version: 99, text: { kind: "whole", text: "other" }, template_id: null, shown: null });
     t.edit({ changes: { from: 3, insert: " two" } });
-    expect(await t.analyze()).toEqual(analysisFor("one two"));
+    expect(await t.analyze()).toEqual(shownFor("one two"));
     expect(t.shell.seen.map((s) => s.kind)).toEqual(["whole", "whole", "whole"]);
   });
 
@@ -98,7 +103,7 @@ describe("live analysis", () => {
           const insert = next(3) ? pieces[next(pieces.length)].replace("\r\n", lineBreak) : "";
           t.edit({ changes: { from: at, to, insert } });
         }
-        expect(await t.analyze()).toEqual(analysisFor(t.text()));
+        expect(await t.analyze()).toEqual(shownFor(t.text()));
         expect(t.shell.seen.at(-1)).toEqual({ kind: "edits", text: t.text() });
       }
     }
@@ -111,11 +116,27 @@ describe("live analysis", () => {
     const low = "😃".charAt(1);
     t.edit({ changes: { from: 3, to: 4, insert: low } });
     expect(t.text()).toBe("a 😃 b");
-    expect(await t.analyze()).toEqual(analysisFor("a 😃 b"));
+    expect(await t.analyze()).toEqual(shownFor("a 😃 b"));
     expect(t.shell.seen.map((s) => s.kind)).toEqual(["whole", "whole"]);
     t.edit({ changes: { from: 0, insert: "x" } });
     await t.analyze();
     expect(t.shell.seen.at(-1)).toEqual({ kind: "edits", text: "xa 😃 b" });
+  });
+
+  it("rebuilds the blocks' first lines from the distances the shell splices", async () => {
+    const panels = { checklist: analysisFor("").checklist, report: analysisFor("").report, outline: [] };
+    const answers: Omit<LiveAnalysis, "version">[] = [
+      { html: { keep_start: 0, keep_end: 0, insert: "<p>a</p><p>b</p><p>c</p>" }, block_lines: { keep_start: 0, keep_end: 0, insert: [1, 2, 2] }, ...panels, word_count: 3 },
+      // An Enter after "a": the second block moves down a line, and so the third.
+      { html: { keep_start: 24, keep_end: 0, insert: "" }, block_lines: { keep_start: 1, keep_end: 1, insert: [3] }, checklist: null, report: null, outline: null, word_count: 3 },
+    ];
+    mockIPC((cmd, args) => (cmd === "analyze" ? { version: (args as { request: AnalyzeRequest }).request.version, ...answers.shift() } : null));
+    const client = new LiveAnalysisClient();
+    const doc = EditorState.create({ doc: "a\n\nb\n\nc" }).doc;
+    expect((await client.analyze(doc, "\n", null)).blockLines).toEqual([1, 3, 5]);
+    const shown = await client.analyze(doc, "\n", null);
+    expect(shown.blockLines).toEqual([1, 4, 6]);
+    expect(shown.html).toBe("<p>a</p><p>b</p><p>c</p>");
   });
 
   it("turns editor changes into edits of the text before them", () => {

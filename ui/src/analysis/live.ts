@@ -2,13 +2,27 @@
  * The editor's side of the live analysis (`specwright_core::live`): sends the
  * edits since the text the shell last analysed instead of the whole text, and
  * rebuilds a whole {@link Analysis} from answers that carry only what changed —
- * the new preview HTML as a splice of the HTML on show, and panel data only
- * when it differs. When edits cannot be sent or are refused, the same call sends
+ * the new preview HTML as a splice of the HTML on show, its blocks' first lines
+ * as a splice of those on show, and panel data only when it differs. When edits cannot be sent or are refused, the same call sends
  * the whole text instead; after any other failure the next call does.
  */
 import { ChangeSet, type Text } from "@codemirror/state";
 import * as ipc from "../ipc";
 import type { Analysis, LiveAnalysis, TextChange, TextEdit } from "../ipc";
+
+/**
+ * An analysis as the editor shows it. The positions in its preview HTML count
+ * from the first line of their top-level block, which `blockLines` gives.
+ */
+export interface ShownAnalysis extends Analysis {
+  /** The version of the text analysed. */
+  version: number;
+  /**
+   * The first line of each top-level element of `html`, in order; empty when the
+   * positions count from the top of the document.
+   */
+  blockLines: number[];
+}
 
 /** The changes from `from` to `to`, composed edit by edit. */
 interface Tracked {
@@ -21,8 +35,8 @@ export class LiveAnalysisClient {
   /** The text the shell holds, by version. */
   private engine: { version: number; doc: Text } | null = null;
   private tracked: Tracked | null = null;
-  /** The analysis the editor shows, whole. */
-  private shown: { version: number; analysis: Analysis } | null = null;
+  /** The analysis the editor shows, whole, and its blocks' first lines as the shell sends them. */
+  private shown: { analysis: ShownAnalysis; gaps: number[] } | null = null;
   /** Starts anywhere, so a reloaded page does not reuse the numbers of the one before. */
   private nextVersion = Math.floor(Math.random() * 2 ** 30);
 
@@ -36,7 +50,7 @@ export class LiveAnalysisClient {
    * Analyses `doc` (`lineBreak`: the file's, which the shell's text uses) and
    * answers the whole analysis, to be shown.
    */
-  async analyze(doc: Text, lineBreak: "\n" | "\r\n", templateId: string | null): Promise<Analysis> {
+  async analyze(doc: Text, lineBreak: "\n" | "\r\n", templateId: string | null): Promise<ShownAnalysis> {
     const whole = (): TextChange => ({ kind: "whole", text: doc.sliceString(0, doc.length, lineBreak) });
     const t = this.tracked;
     const edits = this.engine && t && t.from === this.engine.doc && t.to === doc ? toEdits(t.from, t.changes, lineBreak) : null;
@@ -56,26 +70,36 @@ export class LiveAnalysisClient {
   }
 
   private send(text: TextChange, templateId: string | null): Promise<LiveAnalysis> {
-    return ipc.analyze({ version: this.nextVersion++, text, template_id: templateId, shown: this.shown?.version ?? null });
+    return ipc.analyze({ version: this.nextVersion++, text, template_id: templateId, shown: this.shown?.analysis.version ?? null });
   }
 
-  private assemble(answer: LiveAnalysis): Analysis {
-    const base = this.shown?.analysis;
+  private assemble(answer: LiveAnalysis): ShownAnalysis {
+    const shown = this.shown;
+    const base = shown?.analysis;
     this.shown = null;
-    const { keep_start, keep_end, insert } = answer.html;
-    if (!base && (keep_start || keep_end || !answer.checklist || !answer.report || !answer.outline)) {
+    const { html, block_lines: lines } = answer;
+    if (!shown && (html.keep_start || html.keep_end || lines.keep_start || lines.keep_end || !answer.checklist || !answer.report || !answer.outline)) {
       throw new Error("the preview is out of step with the engine; it will catch up with the next change");
     }
-    const analysis: Analysis = {
-      html: base ? base.html.slice(0, keep_start) + insert + base.html.slice(base.html.length - keep_end) : insert,
+    const gaps = shown ? shown.gaps.slice(0, lines.keep_start).concat(lines.insert, shown.gaps.slice(shown.gaps.length - lines.keep_end)) : lines.insert;
+    const analysis: ShownAnalysis = {
+      version: answer.version,
+      html: base ? base.html.slice(0, html.keep_start) + html.insert + base.html.slice(base.html.length - html.keep_end) : html.insert,
+      blockLines: runningSum(gaps),
       checklist: answer.checklist ?? base!.checklist,
       report: answer.report ?? base!.report,
       outline: answer.outline ?? base!.outline,
       word_count: answer.word_count,
     };
-    this.shown = { version: answer.version, analysis };
+    this.shown = { analysis, gaps };
     return analysis;
   }
+}
+
+/** Each number plus all those before it. */
+function runningSum(gaps: readonly number[]): number[] {
+  let sum = 0;
+  return gaps.map((gap) => (sum += gap));
 }
 
 /**

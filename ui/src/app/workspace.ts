@@ -7,7 +7,7 @@ import { EditorState, Transaction, type Text } from "@codemirror/state";
 import { EditorView, type KeyBinding } from "@codemirror/view";
 import { openSearchPanel } from "@codemirror/search";
 import { coalesce, type Coalescer } from "../analysis/coalesce";
-import { LiveAnalysisClient } from "../analysis/live";
+import { LiveAnalysisClient, type ShownAnalysis } from "../analysis/live";
 import { showFindings, touchesDiagnostic } from "../editor/lint/findings";
 import { detectLineBreak, editorExtensions } from "../editor/setup";
 import { applyToggled } from "../editor/toggle/apply";
@@ -48,7 +48,7 @@ export class Workspace {
   private readonly analysis: Coalescer<Snapshot>;
   private readonly status: HTMLElement;
   private readonly panes: HTMLElement;
-  private latest: { analysis: Analysis; doc: Text } | null = null;
+  private latest: { analysis: ShownAnalysis; doc: Text } | null = null;
   private readonly live = new LiveAnalysisClient();
   /** The findings the editor's diagnostics were made from, and the status bar's text. */
   private findingsKey = "";
@@ -269,10 +269,10 @@ export class Workspace {
     return latest;
   }
 
-  private show(result: Analysis, snap: Snapshot): void {
+  private show(result: ShownAnalysis, snap: Snapshot): void {
     if (!this.latest) performance.mark("boot:first-preview");
     this.latest = { analysis: result, doc: snap.doc };
-    this.preview.update(result.html);
+    this.preview.update(result);
     this.panel.render(result);
     this.showStatus(result);
     // Unchanged findings need no new diagnostics (converting offsets reads the

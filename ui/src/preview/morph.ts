@@ -24,6 +24,8 @@ interface State {
   /** The HTML on show. */
   source: string;
   blocks: Shown[];
+  /** Each top-level node's block index in {@link source}, made when first asked for after a patch. */
+  index: Map<Element, number> | null;
 }
 
 /** What changed in one patch. */
@@ -52,7 +54,7 @@ export function morphBlocks(root: Element, html: string, prepare: (block: Elemen
   let state = states.get(root);
   if (!state) {
     root.replaceChildren();
-    state = { source: "", blocks: [] };
+    state = { source: "", blocks: [], index: null };
     states.set(root, state);
   }
   const { source, blocks: shown } = state;
@@ -133,7 +135,19 @@ export function morphBlocks(root: Element, html: string, prepare: (block: Elemen
   for (const block of after) block.at += delta;
   state.blocks = [...shown.slice(0, start), ...middle, ...after];
   state.source = html;
+  state.index = null;
   return { added, kept: countNodes(state.blocks) - added.length };
+}
+
+/**
+ * Which of the HTML's top-level blocks `node` (a child of `root`) was made from,
+ * as an index in the order of the HTML last given to {@link morphBlocks}.
+ */
+export function blockIndex(root: Element, node: Element): number | undefined {
+  const state = states.get(root);
+  if (!state) return undefined;
+  state.index ??= new Map(state.blocks.flatMap((block, i) => block.nodes.map((n) => [n, i] as const)));
+  return state.index.get(node);
 }
 
 function countNodes(blocks: readonly Shown[]): number {
@@ -189,5 +203,6 @@ function replaceAll(root: Element, state: State, html: string, prepare: (block: 
   root.replaceChildren(...added);
   state.source = html;
   state.blocks = added.map((node) => ({ at: -1, length: 0, nodes: [node] }));
+  state.index = null;
   return { added, kept: 0 };
 }

@@ -3,7 +3,7 @@
  * clicks into editor actions (tick a task, jump to a line, open a link outside).
  */
 import { isMermaidBlock, renderMermaid, wrapMermaid } from "./mermaid";
-import { morphBlocks } from "./morph";
+import { blockIndex, morphBlocks } from "./morph";
 import { type Anchor, monotonic, parseSourcepos } from "./sourcepos";
 
 export interface PreviewHandlers {
@@ -15,11 +15,25 @@ export interface PreviewHandlers {
   openLink(href: string): void;
 }
 
+/**
+ * What the preview shows: the engine's HTML, whose positions count from the
+ * first line of their top-level block (so lines added above a block leave its
+ * HTML alone), and those first lines.
+ */
+export interface PreviewContent {
+  html: string;
+  /** The first line of each top-level element of `html`; empty when the positions count from the top of the document. */
+  blockLines: readonly number[];
+  /** The version of the text shown (in `data-version`, for tests and benchmarks to wait on). */
+  version: number;
+}
+
 const ANCHOR_BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,table,tr,hr,figure,dl";
 
 export class Preview {
   readonly element: HTMLElement;
   readonly content: HTMLElement;
+  private blockLines: readonly number[] = [];
 
   constructor(handlers: PreviewHandlers) {
     this.element = document.createElement("div");
@@ -31,13 +45,15 @@ export class Preview {
     this.content.addEventListener("click", (event) => this.onClick(event, handlers));
   }
 
-  /** Shows new HTML, keeping unchanged blocks as they are. */
-  update(html: string): void {
+  /** Shows new content, keeping unchanged blocks as they are. */
+  update({ html, blockLines, version }: PreviewContent): void {
     const { added } = morphBlocks(this.content, html, (block) => (isMermaidBlock(block) ? wrapMermaid(block) : block));
     for (const block of added) {
       enableCheckboxes(block);
       if (block.classList.contains("mermaid-diagram")) void renderMermaid(block);
     }
+    this.blockLines = blockLines;
+    this.content.dataset.version = String(version);
   }
 
   /** Lines and pixel offsets of blocks, for scroll sync. */
@@ -45,8 +61,8 @@ export class Preview {
     const base = this.content.getBoundingClientRect().top;
     const list: Anchor[] = [];
     this.content.querySelectorAll(ANCHOR_BLOCKS).forEach((el) => {
-      const pos = parseSourcepos(el.getAttribute("data-sourcepos"));
-      if (pos) list.push({ line: pos.startLine, top: el.getBoundingClientRect().top - base });
+      const line = this.startLine(el);
+      if (line !== null) list.push({ line, top: el.getBoundingClientRect().top - base });
     });
     return monotonic(list);
   }
@@ -56,9 +72,8 @@ export class Preview {
     const box = target.closest("input[type=checkbox]");
     if (box) {
       event.preventDefault();
-      const item = box.closest("[data-sourcepos]");
-      const pos = parseSourcepos(item?.getAttribute("data-sourcepos"));
-      if (pos) handlers.toggle(pos.startLine);
+      const line = this.startLine(box.closest("[data-sourcepos]"));
+      if (line !== null) handlers.toggle(line);
       return;
     }
     const link = target.closest("a");
@@ -74,9 +89,19 @@ export class Preview {
       return;
     }
     if (window.getSelection()?.toString()) return;
-    const block = target.closest("[data-sourcepos]");
-    const pos = parseSourcepos(block?.getAttribute("data-sourcepos"));
-    if (pos) handlers.jump(pos.startLine);
+    const line = this.startLine(target.closest("[data-sourcepos]"));
+    if (line !== null) handlers.jump(line);
+  }
+
+  /** The document line `el` starts on: its position's line, counted from its top-level block's first line. */
+  private startLine(el: Element | null): number | null {
+    const pos = parseSourcepos(el?.getAttribute("data-sourcepos"));
+    if (!el || !pos) return null;
+    let top = el;
+    while (top.parentElement && top.parentElement !== this.content) top = top.parentElement;
+    const index = blockIndex(this.content, top);
+    const first = index === undefined ? 1 : (this.blockLines[index] ?? 1);
+    return first + pos.startLine - 1;
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * `data-sourcepos` ("3:1-5:20") ties preview elements to editor lines. Scroll sync
+ * `data-sourcepos` ("3:1-5:20") ties preview elements to editor lines (in the
+ * preview, lines counted from their top-level block's first line). Scroll sync
  * interpolates between anchors (line → pixel offset in the preview) both ways.
  */
 
@@ -10,9 +11,9 @@ export interface SourceRange {
   endColumn: number;
 }
 
-/** Parses comrak's `data-sourcepos` attribute. */
+/** Parses comrak's `data-sourcepos` attribute (lines relative to a block may be 0 or less). */
 export function parseSourcepos(value: string | null | undefined): SourceRange | null {
-  const m = /^(\d+):(\d+)-(\d+):(\d+)$/.exec(value ?? "");
+  const m = /^(-?\d+):(\d+)-(-?\d+):(\d+)$/.exec(value ?? "");
   if (!m) return null;
   return { startLine: +m[1], startColumn: +m[2], endLine: +m[3], endColumn: +m[4] };
 }

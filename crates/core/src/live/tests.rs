@@ -107,7 +107,8 @@ fn unchanged_panels_are_left_out_and_the_html_is_a_small_splice() {
     );
     assert!(second.html.insert.len() < 40, "{:?}", second.html.insert);
     let rebuilt = rebuild(&first.html.insert, &second.html);
-    assert_eq!(rebuilt, analyze(live.text().unwrap(), None).html);
+    let html = analyze(live.text().unwrap(), None).html;
+    assert_eq!(rebuilt, block_relative(&html).html);
 
     // The editor shows something else (a dropped answer): everything comes whole.
     live.update(
@@ -122,6 +123,37 @@ fn unchanged_panels_are_left_out_and_the_html_is_a_small_splice() {
     assert!(third.checklist.is_some() && third.report.is_some() && third.outline.is_some());
 }
 
+#[test]
+fn enter_in_the_middle_changes_one_block_line_and_no_html() {
+    let mut live = LiveDocument::default();
+    let text = "# Title\n\nFirst paragraph.\n\nMiddle one.\n\n- [ ] task\n\nLast one\n";
+    live.update(1, TextChange::Whole { text: text.into() })
+        .unwrap();
+    let first = live.analyze(None, |t| analyze(t, None));
+    let gaps = first.block_lines.insert.clone();
+    assert_eq!(gaps, [1, 2, 2, 2, 2], "{:?}", first.html.insert);
+
+    let end = units(text).len() as u32 - "\n\n- [ ] task\n\nLast one\n".len() as u32;
+    live.update(
+        2,
+        TextChange::Edits {
+            base: 1,
+            edits: vec![edit(end, end, "\n")],
+        },
+    )
+    .unwrap();
+    let second = live.analyze(Some(1), |t| analyze(t, None));
+    assert_eq!(second.html.insert, "", "{:?}", second.html);
+    assert_eq!(
+        second.block_lines,
+        LineSplice {
+            keep_start: 3,
+            keep_end: 1,
+            insert: vec![3]
+        }
+    );
+}
+
 /// What the editor does with a splice: keep the ends of the HTML on show.
 fn rebuild(old: &str, s: &HtmlSplice) -> String {
     let u = units(old);
@@ -130,6 +162,36 @@ fn rebuild(old: &str, s: &HtmlSplice) -> String {
     out.extend(units(&s.insert));
     out.extend(&u[u.len() - end..]);
     from_units(&out)
+}
+
+fn markdown_strategy() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "# Head\n",
+            "text ",
+            "*em* ",
+            "\n",
+            "\n\n",
+            "- item\n",
+            "  - nested\n",
+            "1. one\n",
+            "> quote\n",
+            "- [ ] task\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "```\ncode\n```\n",
+            "```mermaid\ngraph TD\n```\n",
+            "<div>raw</div>\n",
+            "note[^1]",
+            "[^1]: foot\n",
+            "---\n",
+            "Setext\n===\n",
+            "    indented\n",
+            "é😀",
+            "\r\n",
+        ]),
+        0..30,
+    )
+    .prop_map(|parts| parts.concat())
 }
 
 fn text_strategy() -> impl Strategy<Value = String> {
@@ -177,6 +239,31 @@ proptest! {
             model.splice(e.from as usize..e.to as usize, units(&e.insert));
         }
         prop_assert_eq!(apply_edits(&text, &edits), Some(from_units(&model)));
+    }
+
+    /// Positions made relative to their block and read back as the page reads
+    /// them give comrak's positions exactly, for any Markdown.
+    #[test]
+    fn block_relative_positions_read_back_exactly(text in markdown_strategy()) {
+        let html = analyze(&text, None).html;
+        let relative = block_relative(&html);
+        prop_assert!(!relative.starts.is_empty() || !html.contains("data-sourcepos"), "not cut: {}", html);
+        prop_assert_eq!(positions::absolute(&relative), Some(html));
+    }
+
+    /// Splicing the old list of block lines into the new always rebuilds the new.
+    #[test]
+    fn a_line_splice_rebuilds_the_new_list(
+        old in prop::collection::vec(0i32..4, 0..12),
+        new in prop::collection::vec(0i32..4, 0..12),
+    ) {
+        let s = splice_lines(&old, &new);
+        let (start, end) = (s.keep_start as usize, s.keep_end as usize);
+        prop_assert!(start + end <= old.len().min(new.len()));
+        let mut rebuilt = old[..start].to_vec();
+        rebuilt.extend(&s.insert);
+        rebuilt.extend(&old[old.len() - end..]);
+        prop_assert_eq!(rebuilt, new);
     }
 
     #[test]

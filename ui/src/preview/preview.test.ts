@@ -1,0 +1,47 @@
+import { describe, expect, it, vi } from "vitest";
+import { Preview } from "./preview";
+
+const HTML =
+  '<h1 data-sourcepos="1:1-1:7">Title</h1>\n' +
+  '<ul data-sourcepos="1:1-3:9">\n<li data-sourcepos="1:1-1:6">first</li>\n<li data-sourcepos="3:1-3:9"><input type="checkbox" disabled="" /> task</li>\n</ul>\n';
+
+function setup() {
+  const handlers = { toggle: vi.fn(), jump: vi.fn(), openLink: vi.fn() };
+  const preview = new Preview(handlers);
+  document.body.append(preview.element);
+  return { preview, handlers, item: () => preview.content.querySelectorAll("li")[1] };
+}
+
+describe("Preview", () => {
+  it("reads positions as lines of their top-level block, whose first line it is given", () => {
+    const { preview, handlers, item } = setup();
+    preview.update({ html: HTML, blockLines: [1, 10], version: 7 });
+    expect(preview.content.dataset.version).toBe("7");
+    item().click();
+    expect(handlers.jump).toHaveBeenLastCalledWith(12);
+    item().querySelector("input")!.click();
+    expect(handlers.toggle).toHaveBeenLastCalledWith(12);
+
+    // Two lines added above the list: same HTML, same nodes, new first lines.
+    const node = item();
+    preview.update({ html: HTML, blockLines: [1, 12], version: 8 });
+    expect(item()).toBe(node);
+    item().click();
+    expect(handlers.jump).toHaveBeenLastCalledWith(14);
+    preview.content.querySelector("h1")!.click();
+    expect(handlers.jump).toHaveBeenLastCalledWith(1);
+  });
+
+  it("reads positions as document lines when no first lines are given", () => {
+    const { preview, handlers, item } = setup();
+    preview.update({ html: HTML, blockLines: [], version: 1 });
+    item().click();
+    expect(handlers.jump).toHaveBeenLastCalledWith(3);
+  });
+
+  it("anchors scroll sync at document lines", () => {
+    const { preview } = setup();
+    preview.update({ html: HTML, blockLines: [1, 10], version: 1 });
+    expect(preview.anchors().map((a) => a.line)).toEqual([1, 10, 12]);
+  });
+});
