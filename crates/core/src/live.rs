@@ -15,8 +15,10 @@ use crate::analysis::{Analysis, OutlineEntry};
 use crate::checklist::Checklist;
 use crate::validate::Report;
 
+mod moved;
 mod positions;
 
+pub use moved::Moved;
 pub use positions::{BlockRelative, block_relative};
 
 /// One replaced range of the text: UTF-16 offsets into the text before any edit.
@@ -81,14 +83,16 @@ pub struct LineSplice {
 }
 
 /// The analysis of one version, as a change to the one on show. A panel part is
-/// `None` when it is the same as on show; the preview HTML's positions count
-/// from the first line of their top-level block, given in `block_lines`.
+/// `None` when it is the one on show with its lines and offsets moved as `moved`
+/// says (the same as on show when nothing moved); the preview HTML's positions
+/// count from the first line of their top-level block, given in `block_lines`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LiveAnalysis {
     pub version: u32,
     pub html: HtmlSplice,
     pub block_lines: LineSplice,
+    pub moved: Moved,
     pub checklist: Option<Checklist>,
     pub report: Option<Report>,
     pub outline: Option<Vec<OutlineEntry>>,
@@ -109,6 +113,8 @@ struct Shown {
 #[derive(Debug, Default)]
 pub struct LiveDocument {
     text: Option<(u32, String)>,
+    /// How the last update's one edit moved lines, and the version it was made to.
+    moved: Option<(u32, Moved)>,
     shown: Option<Shown>,
 }
 
@@ -116,6 +122,7 @@ impl LiveDocument {
     /// Brings the text to `version`. On [`StaleText`] the text is forgotten, so
     /// only a whole text is accepted next.
     pub fn update(&mut self, version: u32, change: TextChange) -> Result<(), StaleText> {
+        self.moved = None;
         let text = match change {
             TextChange::Whole { text } => text,
             TextChange::Edits { base, edits } => {
@@ -123,7 +130,14 @@ impl LiveDocument {
                 if held.0 != base {
                     return Err(StaleText);
                 }
-                apply_edits(&held.1, &edits).ok_or(StaleText)?
+                let text = apply_edits(&held.1, &edits).ok_or(StaleText)?;
+                if let [edit] = edits.as_slice() {
+                    let mut cursor = Utf16Cursor::new(&held.1);
+                    let from = cursor.seek(edit.from as usize).ok_or(StaleText)?;
+                    let to = cursor.seek(edit.to as usize).ok_or(StaleText)?;
+                    self.moved = Moved::by_edit(&held.1, from, to, &edit.insert).map(|m| (base, m));
+                }
+                text
             }
         };
         self.text = Some((version, text));
@@ -154,14 +168,26 @@ impl LiveDocument {
         let gaps = gaps(&preview.starts);
         let shown = self.shown.as_ref().filter(|s| Some(s.version) == shown);
         let base = shown.map(|s| &s.analysis);
+        // The edit's move applies to the version on show only.
+        let moved = self
+            .moved
+            .filter(|(from, _)| shown.is_some_and(|s| s.version == *from))
+            .map_or_else(Moved::default, |(_, m)| m);
         let answer = LiveAnalysis {
             version,
             html: splice(base.map_or("", |b| b.html.as_str()), &new.html),
             block_lines: splice_lines(shown.map_or(&[], |s| s.gaps.as_slice()), &gaps),
-            checklist: (!base.is_some_and(|b| b.checklist == new.checklist))
-                .then(|| new.checklist.clone()),
-            report: (!base.is_some_and(|b| b.report == new.report)).then(|| new.report.clone()),
-            outline: (!base.is_some_and(|b| b.outline == new.outline)).then(|| new.outline.clone()),
+            moved,
+            checklist: changed(
+                base.map(|b| &b.checklist),
+                &new.checklist,
+                moved,
+                Moved::checklist,
+            ),
+            report: changed(base.map(|b| &b.report), &new.report, moved, Moved::report),
+            outline: changed(base.map(|b| &b.outline), &new.outline, moved, |m, o| {
+                m.outline(o)
+            }),
             word_count: new.word_count,
         };
         self.shown = Some(Shown {
@@ -171,6 +197,23 @@ impl LiveDocument {
         });
         answer
     }
+}
+
+/// `new`, unless it is `old` moved as `moved` says (then `None`: the editor has it).
+fn changed<T: Clone + PartialEq>(
+    old: Option<&T>,
+    new: &T,
+    moved: Moved,
+    move_old: impl Fn(&Moved, &T) -> T,
+) -> Option<T> {
+    let same = old.is_some_and(|old| {
+        if moved.is_none() {
+            old == new
+        } else {
+            move_old(&moved, old) == *new
+        }
+    });
+    (!same).then(|| new.clone())
 }
 
 /// `text` with `edits` applied, or `None` if they are out of order, overlap, or

@@ -3,7 +3,8 @@
  * a few lines, over a given whole-text analysis. It holds the text by version,
  * applies edits as the shell does (refusing a stale base), and answers with a
  * splice of the HTML on show and only the panel data that changed. The HTML's
- * positions are left counting from the top of the document (no block lines).
+ * positions are left counting from the top of the document (no block lines),
+ * and nothing is moved: a panel part is left out only when it is the same.
  */
 import type { Analysis, AnalyzeRequest, LiveAnalysis } from "../ipc";
 
@@ -42,6 +43,7 @@ export function fakeShell(analysisFor: (text: string) => Analysis): FakeShell {
         version: request.version,
         html: splice(base?.html ?? "", next.html),
         block_lines: { keep_start: 0, keep_end: 0, insert: [] },
+        moved: { after_line: 0, lines: 0, from_byte: 0, bytes: 0 },
         checklist: same((a) => a.checklist) ? null : next.checklist,
         report: same((a) => a.report) ? null : next.report,
         outline: same((a) => a.outline) ? null : next.outline,

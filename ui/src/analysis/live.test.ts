@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { EditorState, type Text, type TransactionSpec } from "@codemirror/state";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Analysis, AnalyzeRequest, LiveAnalysis } from "../ipc";
+import type { Analysis, AnalyzeRequest, Finding, LiveAnalysis } from "../ipc";
 import { fakeShell } from "./fake-shell";
 import { LiveAnalysisClient, toEdits } from "./live";
 
@@ -18,9 +18,11 @@ function analysisFor(text: string): Analysis {
   };
 }
 
+const FINDING: Finding = { rule: "placeholder", severity: "warning", message: "m", line: 1, column: 1, end_line: 1, end_column: 2, section: null, hint: null, start: 0, end: 1 };
+
 /** What the client shows for `text`: the fake shell leaves positions counting from the top. */
 function shownFor(text: string) {
-  return { ...analysisFor(text), version: expect.any(Number), blockLines: [] };
+  return { ...analysisFor(text), version: expect.any(Number), blockLines: [], reportSent: expect.any(Boolean) };
 }
 
 /** An editor state, a client and a fake shell wired together. */
@@ -123,20 +125,46 @@ describe("live analysis", () => {
     expect(t.shell.seen.at(-1)).toEqual({ kind: "edits", text: "xa 😃 b" });
   });
 
-  it("rebuilds the blocks' first lines from the distances the shell splices", async () => {
-    const panels = { checklist: analysisFor("").checklist, report: analysisFor("").report, outline: [] };
+  it("rebuilds the blocks' first lines, and moves the panel data the shell left out as it says", async () => {
+    const item = { line: 5, checked: false, text: "c", section: null };
+    const finding = { ...FINDING, line: 5, end_line: 5, start: 7, end: 8 };
+    const nothing = { after_line: 0, lines: 0, from_byte: 0, bytes: 0 };
     const answers: Omit<LiveAnalysis, "version">[] = [
-      { html: { keep_start: 0, keep_end: 0, insert: "<p>a</p><p>b</p><p>c</p>" }, block_lines: { keep_start: 0, keep_end: 0, insert: [1, 2, 2] }, ...panels, word_count: 3 },
+      {
+        html: { keep_start: 0, keep_end: 0, insert: "<p>a</p><p>b</p><ul><li>c</li></ul>" },
+        block_lines: { keep_start: 0, keep_end: 0, insert: [1, 2, 2] },
+        moved: nothing,
+        checklist: { items: [item], groups: [{ section: null, line: 1, done: 0, total: 1 }], progress: { done: 0, total: 1 } },
+        report: { template: null, score: 1, sections: [{ section: "S", line: 3, required: true, score: 1 }], findings: [finding] },
+        outline: [{ level: 1, text: "b", line: 3 }],
+        word_count: 3,
+      },
       // An Enter after "a": the second block moves down a line, and so the third.
-      { html: { keep_start: 24, keep_end: 0, insert: "" }, block_lines: { keep_start: 1, keep_end: 1, insert: [3] }, checklist: null, report: null, outline: null, word_count: 3 },
+      {
+        html: { keep_start: 36, keep_end: 0, insert: "" },
+        block_lines: { keep_start: 1, keep_end: 1, insert: [3] },
+        moved: { after_line: 1, lines: 1, from_byte: 1, bytes: 1 },
+        checklist: null,
+        report: null,
+        outline: null,
+        word_count: 3,
+      },
     ];
     mockIPC((cmd, args) => (cmd === "analyze" ? { version: (args as { request: AnalyzeRequest }).request.version, ...answers.shift() } : null));
     const client = new LiveAnalysisClient();
-    const doc = EditorState.create({ doc: "a\n\nb\n\nc" }).doc;
-    expect((await client.analyze(doc, "\n", null)).blockLines).toEqual([1, 3, 5]);
+    const doc = EditorState.create({ doc: "a\n\nb\n\n- c" }).doc;
+    const first = await client.analyze(doc, "\n", null);
+    expect(first.blockLines).toEqual([1, 3, 5]);
+    expect(first.reportSent).toBe(true);
     const shown = await client.analyze(doc, "\n", null);
     expect(shown.blockLines).toEqual([1, 4, 6]);
-    expect(shown.html).toBe("<p>a</p><p>b</p><p>c</p>");
+    expect(shown.html).toBe("<p>a</p><p>b</p><ul><li>c</li></ul>");
+    expect(shown.checklist.items).toEqual([{ ...item, line: 6 }]);
+    expect(shown.checklist.groups[0].line).toBe(1);
+    expect(shown.report.sections[0].line).toBe(4);
+    expect(shown.report.findings).toEqual([{ ...finding, line: 6, end_line: 6, start: 8, end: 9 }]);
+    expect(shown.outline).toEqual([{ level: 1, text: "b", line: 4 }]);
+    expect(shown.reportSent).toBe(false);
   });
 
   it("turns editor changes into edits of the text before them", () => {

@@ -3,12 +3,14 @@
  * edits since the text the shell last analysed instead of the whole text, and
  * rebuilds a whole {@link Analysis} from answers that carry only what changed —
  * the new preview HTML as a splice of the HTML on show, its blocks' first lines
- * as a splice of those on show, and panel data only when it differs. When edits cannot be sent or are refused, the same call sends
+ * as a splice of those on show, and panel data only when it differs from that on
+ * show moved by the edit (an Enter moves every later line). When edits cannot be sent or are refused, the same call sends
  * the whole text instead; after any other failure the next call does.
  */
 import { ChangeSet, type Text } from "@codemirror/state";
 import * as ipc from "../ipc";
 import type { Analysis, LiveAnalysis, TextChange, TextEdit } from "../ipc";
+import { moveChecklist, moveOutline, moveReport, movesNothing } from "./moved";
 
 /**
  * An analysis as the editor shows it. The positions in its preview HTML count
@@ -22,6 +24,11 @@ export interface ShownAnalysis extends Analysis {
    * positions count from the top of the document.
    */
   blockLines: number[];
+  /**
+   * Whether the report came anew; if not, it is the one shown before with its
+   * lines and offsets moved by the edit (as the editor moved its diagnostics).
+   */
+  reportSent: boolean;
 }
 
 /** The changes from `from` to `to`, composed edit by edit. */
@@ -81,15 +88,18 @@ export class LiveAnalysisClient {
     if (!shown && (html.keep_start || html.keep_end || lines.keep_start || lines.keep_end || !answer.checklist || !answer.report || !answer.outline)) {
       throw new Error("the preview is out of step with the engine; it will catch up with the next change");
     }
+    const { moved } = answer;
+    const same = movesNothing(moved);
     const gaps = shown ? shown.gaps.slice(0, lines.keep_start).concat(lines.insert, shown.gaps.slice(shown.gaps.length - lines.keep_end)) : lines.insert;
     const analysis: ShownAnalysis = {
       version: answer.version,
       html: base ? base.html.slice(0, html.keep_start) + html.insert + base.html.slice(base.html.length - html.keep_end) : html.insert,
       blockLines: runningSum(gaps),
-      checklist: answer.checklist ?? base!.checklist,
-      report: answer.report ?? base!.report,
-      outline: answer.outline ?? base!.outline,
+      checklist: answer.checklist ?? (same ? base!.checklist : moveChecklist(moved, base!.checklist)),
+      report: answer.report ?? (same ? base!.report : moveReport(moved, base!.report)),
+      outline: answer.outline ?? (same ? base!.outline : moveOutline(moved, base!.outline)),
       word_count: answer.word_count,
+      reportSent: answer.report !== null,
     };
     this.shown = { analysis, gaps };
     return analysis;

@@ -277,8 +277,10 @@ export class Workspace {
     this.showStatus(result);
     // Unchanged findings need no new diagnostics (converting offsets reads the
     // whole text): the editor has mapped the ones on show through the edits,
-    // and an edit that touched one cleared the key (see `onDocChanged`).
-    const findingsKey = JSON.stringify(result.report.findings);
+    // and an edit that touched one cleared the key (see `onDocChanged`). A
+    // report not sent again is the one on show, moved as the editor moved it.
+    const stale = result.reportSent || this.findingsKey === "";
+    const findingsKey = stale ? JSON.stringify(result.report.findings) : this.findingsKey;
     if (this.view.state.doc === snap.doc && findingsKey !== this.findingsKey) {
       this.findingsKey = findingsKey;
       const text = snap.doc.sliceString(0, snap.doc.length, this.lineBreak());

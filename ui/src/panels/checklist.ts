@@ -3,9 +3,27 @@ import { h } from "../app/dom";
 import type { Checklist } from "../ipc";
 import { groupItems } from "./group";
 
+/**
+ * What a click asks for, by index into the checklist's `items` and `groups`:
+ * the side panel looks the line up when clicked, so lines moved by an edit
+ * above need no new rendering.
+ */
 export interface ChecklistActions {
-  toggle(line: number): void;
-  jump(line: number): void;
+  toggleItem(index: number): void;
+  jumpToItem(index: number): void;
+  jumpToGroup(index: number): void;
+}
+
+/**
+ * What {@link renderChecklist} shows of `checklist`, as a string. Lines are left
+ * out (they are looked up when clicked); the grouping they decide is in.
+ */
+export function checklistKey(checklist: Checklist): string {
+  return JSON.stringify([
+    checklist.progress,
+    checklist.groups.map((g) => [g.section, g.done, g.total]),
+    groupItems(checklist.groups, checklist.items).map((list) => list.map((item) => [item.checked, item.text])),
+  ]);
 }
 
 /** Renders `checklist` into `root`. */
@@ -16,38 +34,42 @@ export function renderChecklist(root: HTMLElement, checklist: Checklist, actions
     return;
   }
   const grouped = groupItems(checklist.groups, checklist.items);
-  const sections = checklist.groups.map((group, i) =>
-    h(
+  const indexOf = new Map(checklist.items.map((item, i) => [item, i]));
+  const sections = checklist.groups.map((group, i) => {
+    const title = h(
+      "button",
+      { type: "button", class: "group-title link-like" },
+      h("span", {}, group.section ?? "Before the first heading"),
+      h("span", { class: "count", "data-testid": "group-progress" }, `${group.done}/${group.total}`),
+    );
+    title.addEventListener("click", () => actions.jumpToGroup(i));
+    return h(
       "section",
       { class: "check-group", "data-testid": "checklist-group" },
-      h(
-        "button",
-        { type: "button", class: "group-title link-like", "data-line": String(group.line) },
-        h("span", {}, group.section ?? "Before the first heading"),
-        h("span", { class: "count", "data-testid": "group-progress" }, `${group.done}/${group.total}`),
-      ),
+      title,
       progressBar(group.done, group.total),
       h(
         "ul",
         {},
         ...grouped[i].map((item) => {
+          const index = indexOf.get(item)!;
           const box = h("input", {
             type: "checkbox",
             checked: item.checked,
-            "data-line": String(item.line),
             "aria-label": item.text,
             "data-testid": "checklist-checkbox",
           });
           box.addEventListener("click", (event) => {
             event.preventDefault();
-            actions.toggle(item.line);
+            actions.toggleItem(index);
           });
-          const label = h("button", { type: "button", class: "link-like item-text", "data-line": String(item.line) }, item.text || "(empty)");
+          const label = h("button", { type: "button", class: "link-like item-text" }, item.text || "(empty)");
+          label.addEventListener("click", () => actions.jumpToItem(index));
           return h("li", { class: item.checked ? "done" : "", "data-testid": "checklist-item" }, box, label);
         }),
       ),
-    ),
-  );
+    );
+  });
   root.replaceChildren(
     h(
       "div",
@@ -57,9 +79,6 @@ export function renderChecklist(root: HTMLElement, checklist: Checklist, actions
       progressBar(done, total),
     ),
     ...sections,
-  );
-  root.querySelectorAll<HTMLElement>(".link-like[data-line]").forEach((el) =>
-    el.addEventListener("click", () => actions.jump(Number(el.dataset.line))),
   );
 }
 

@@ -6,21 +6,27 @@ import { progressBar } from "./checklist";
 const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" } as const;
 
 /**
- * What {@link renderHealth} shows of `report`, as a string. Byte offsets and
- * columns are left out: typing earlier in a line moves them without changing
- * the panel.
+ * What {@link renderHealth} shows of `report`, as a string. Lines, columns and
+ * byte offsets are left out: an edit above or earlier in a line moves them
+ * without changing the panel (lines are looked up when clicked).
  */
 export function healthKey(report: Report): string {
   return JSON.stringify([
     Math.round(report.score * 100),
     report.template,
-    report.sections.map((s) => [s.section, s.required, s.line, Math.round(s.score * 100)]),
-    report.findings.map((f) => [f.severity, f.rule, f.line, f.message, f.hint]),
+    report.sections.map((s) => [s.section, s.required, s.line === null, Math.round(s.score * 100)]),
+    report.findings.map((f) => [f.severity, f.rule, f.message, f.hint]),
   ]);
 }
 
-/** Renders `report` into `root`; clicking an entry calls `jump(line)`. */
-export function renderHealth(root: HTMLElement, report: Report, jump: (line: number) => void): void {
+/** What a click on an entry asks for, by index into the report's `sections` and `findings`. */
+export interface HealthActions {
+  jumpToSection(index: number): void;
+  jumpToFinding(index: number): void;
+}
+
+/** Renders `report` into `root`. */
+export function renderHealth(root: HTMLElement, report: Report, actions: HealthActions): void {
   const score = Math.round(report.score * 100);
   const summary = h(
     "div",
@@ -30,20 +36,21 @@ export function renderHealth(root: HTMLElement, report: Report, jump: (line: num
     report.template ? h("span", { class: "muted" }, ` · template: ${report.template}`) : null,
     progressBar(score, 100),
   );
-  const sections = report.sections.map((s) =>
-    h(
+  const sections = report.sections.map((s, i) => {
+    const label = s.section + (s.required ? "" : " (optional)");
+    return h(
       "li",
       { class: s.line === null ? "missing" : "" },
-      lineButton(s.line, jump, s.section + (s.required ? "" : " (optional)")),
+      s.line === null ? h("span", {}, label) : jumpButton(label, () => actions.jumpToSection(i)),
       h("span", { class: "count" }, s.line === null ? "missing" : `${Math.round(s.score * 100)}%`),
-    ),
-  );
-  const findings = report.findings.map((f) =>
+    );
+  });
+  const findings = report.findings.map((f, i) =>
     h(
       "li",
       { class: `finding ${f.severity}`, "data-testid": "finding", "data-rule": f.rule },
       h("span", { class: `badge ${f.severity}` }, SEVERITY_LABEL[f.severity]),
-      lineButton(f.line, jump, f.message),
+      jumpButton(f.message, () => actions.jumpToFinding(i)),
       f.hint ? h("div", { class: "hint" }, f.hint) : null,
     ),
   );
@@ -55,9 +62,8 @@ export function renderHealth(root: HTMLElement, report: Report, jump: (line: num
   if (report.sections.length) root.append(h("h3", {}, "Sections"), h("ul", { class: "sections" }, ...sections));
 }
 
-function lineButton(line: number | null, jump: (line: number) => void, label: string): HTMLElement {
-  if (line === null) return h("span", {}, label);
-  const el = h("button", { type: "button", class: "link-like", "data-line": String(line) }, label);
-  el.addEventListener("click", () => jump(line));
+function jumpButton(label: string, jump: () => void): HTMLElement {
+  const el = h("button", { type: "button", class: "link-like" }, label);
+  el.addEventListener("click", jump);
   return el;
 }

@@ -5,9 +5,9 @@
  */
 import { h } from "../app/dom";
 import type { Analysis } from "../ipc";
-import { renderChecklist } from "./checklist";
+import { checklistKey, renderChecklist } from "./checklist";
 import { healthKey, renderHealth } from "./health";
-import { renderOutline } from "./outline";
+import { outlineKey, renderOutline } from "./outline";
 
 type Tab = "checklist" | "health" | "outline";
 
@@ -70,15 +70,28 @@ export class SidePanel {
     if (this.shownKeys.get(tab) === key) return;
     this.shownKeys.set(tab, key);
     const root = this.bodies[tab];
-    if (tab === "checklist") renderChecklist(root, analysis.checklist, this.actions);
-    else if (tab === "health") renderHealth(root, analysis.report, this.actions.jump);
-    else renderOutline(root, analysis.outline, this.actions.jump);
+    // Lines are looked up in the latest analysis when clicked: an edit above
+    // moves them without a new rendering (the keys leave them out).
+    const { toggle, jump } = this.actions;
+    const latest = () => this.latest ?? analysis;
+    if (tab === "checklist")
+      renderChecklist(root, analysis.checklist, {
+        toggleItem: (i) => toggle(latest().checklist.items[i].line),
+        jumpToItem: (i) => jump(latest().checklist.items[i].line),
+        jumpToGroup: (i) => jump(latest().checklist.groups[i].line),
+      });
+    else if (tab === "health")
+      renderHealth(root, analysis.report, {
+        jumpToSection: (i) => jump(latest().report.sections[i].line ?? 1),
+        jumpToFinding: (i) => jump(latest().report.findings[i].line),
+      });
+    else renderOutline(root, analysis.outline, (i) => jump(latest().outline[i].line));
   }
 }
 
 /** Everything `tab` shows of `analysis`, as a string: equal keys render the same. */
 function tabKey(tab: Tab, analysis: Analysis): string {
-  if (tab === "checklist") return JSON.stringify(analysis.checklist);
+  if (tab === "checklist") return checklistKey(analysis.checklist);
   if (tab === "health") return healthKey(analysis.report);
-  return JSON.stringify(analysis.outline);
+  return outlineKey(analysis.outline);
 }

@@ -152,6 +152,31 @@ fn enter_in_the_middle_changes_one_block_line_and_no_html() {
             insert: vec![3]
         }
     );
+    // The task moved from line 7 to 8 and the panels are left out: the editor moves its copy.
+    assert_eq!((second.moved.after_line, second.moved.lines), (5, 1));
+    assert!(
+        second.checklist.is_none() && second.report.is_none() && second.outline.is_none(),
+        "{second:?}"
+    );
+    let now = analyze(live.text().unwrap(), None);
+    assert_eq!(now.checklist.items[0].line, 8);
+    assert_eq!(
+        second.moved.checklist(&first.checklist.unwrap()),
+        now.checklist
+    );
+
+    // Two edits in one update move nothing: what changed is sent.
+    live.update(
+        3,
+        TextChange::Edits {
+            base: 2,
+            edits: vec![edit(0, 0, "\n"), edit(end, end, "\n")],
+        },
+    )
+    .unwrap();
+    let third = live.analyze(Some(2), |t| analyze(t, None));
+    assert_eq!(third.moved, Moved::default());
+    assert!(third.checklist.is_some() && third.outline.is_some());
 }
 
 /// What the editor does with a splice: keep the ends of the HTML on show.

@@ -2,12 +2,14 @@
 import type { Checklist } from "./Checklist";
 import type { HtmlSplice } from "./HtmlSplice";
 import type { LineSplice } from "./LineSplice";
+import type { Moved } from "./Moved";
 import type { OutlineEntry } from "./OutlineEntry";
 import type { Report } from "./Report";
 
 /**
  * The analysis of one version, as a change to the one on show. A panel part is
- * `None` when it is the same as on show; the preview HTML's positions count
- * from the first line of their top-level block, given in `block_lines`.
+ * `None` when it is the one on show with its lines and offsets moved as `moved`
+ * says (the same as on show when nothing moved); the preview HTML's positions
+ * count from the first line of their top-level block, given in `block_lines`.
  */
-export type LiveAnalysis = { version: number, html: HtmlSplice, block_lines: LineSplice, checklist: Checklist | null, report: Report | null, outline: Array<OutlineEntry> | null, word_count: number, };
+export type LiveAnalysis = { version: number, html: HtmlSplice, block_lines: LineSplice, moved: Moved, checklist: Checklist | null, report: Report | null, outline: Array<OutlineEntry> | null, word_count: number, };
