@@ -40,6 +40,17 @@ pub struct AnalyzeRequest {
     pub shown: Option<u32>,
 }
 
+/// The text of a draft to keep: whole, or the text the live analysis holds as
+/// `version` (a large document need not cross over again every few seconds),
+/// `length` UTF-16 units long as a check.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum DraftText {
+    Whole { text: String },
+    Analysed { version: u32, length: u32 },
+}
+
 /// Ask to flip the task item starting on `line` (1-based) of `text`.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -273,6 +284,7 @@ mod ipc_types {
             OpenedDocument::export_all(&config),
             SavedDocument::export_all(&config),
             AnalyzeRequest::export_all(&config),
+            DraftText::export_all(&config),
             ToggleRequest::export_all(&config),
             CreateRequest::export_all(&config),
             CreatedDocument::export_all(&config),

@@ -67,7 +67,8 @@ pub struct AppState {
     pub watcher: DiskWatcher,
     /// The engine's copy of the editor's text, kept in step by edits, and the
     /// analysis the editor shows (see `specwright_core::live`). A cache: the
-    /// editor still owns the text.
+    /// editor still owns the text (drafts are written from this copy when the
+    /// editor says it is the text now, see `commands::recovery`).
     pub live: Arc<Mutex<LiveDocument>>,
 }
 

@@ -150,6 +150,14 @@ impl LiveDocument {
         self.text.as_ref().map(|(_, text)| text.as_str())
     }
 
+    /// The text, if the last [`update`](Self::update) brought it to `version`.
+    pub fn text_of(&self, version: u32) -> Option<&str> {
+        self.text
+            .as_ref()
+            .filter(|(v, _)| *v == version)
+            .map(|(_, text)| text.as_str())
+    }
+
     /// Analyses the current text with `analyze` and answers it as a change to
     /// version `shown` — what the editor shows — when that is the version last
     /// answered; otherwise (or with no text) everything is sent whole.

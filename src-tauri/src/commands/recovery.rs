@@ -4,21 +4,31 @@
 //! or a close removes it; drafts still there at the next start were left by a
 //! crash or a kill and are offered back.
 
+use std::sync::PoisonError;
+
 use specwright_core::journal::{Draft, Leftover};
+use specwright_core::live::{LiveDocument, utf16_len};
 use specwright_core::storage;
 use tauri::{Manager, State, WebviewWindow};
 
 use crate::error::{AppError, AppResult};
-use crate::ipc::{DraftList, RecoverableDraft, RestoredDocument};
+use crate::ipc::{DraftList, DraftText, RecoverableDraft, RestoredDocument};
 use crate::state::{AppState, display_name, window_title};
 
-/// Keeps `text` as the current document's draft, if it has unsaved changes.
+/// Keeps `text` as the current document's draft, if it has unsaved changes. A
+/// version the live analysis no longer holds fails with `stale-text`: the editor
+/// then sends the text whole.
 #[tauri::command]
 pub async fn journal_draft(
     state: State<'_, AppState>,
-    text: String,
+    text: DraftText,
     template_id: Option<String>,
 ) -> AppResult<()> {
+    let live = state.live.clone();
+    let text = tokio::task::spawn_blocking(move || {
+        draft_text(&live.lock().unwrap_or_else(PoisonError::into_inner), text)
+    })
+    .await??;
     let draft = {
         let mut file = state.file();
         if !file.dirty {
@@ -54,6 +64,24 @@ pub async fn journal_draft(
         state.journal.remove(&key)?;
     }
     Ok(())
+}
+
+/// The text `text` names: itself, or the live analysis's copy when it is still
+/// the version (and length) the editor named.
+fn draft_text(live: &LiveDocument, text: DraftText) -> AppResult<String> {
+    match text {
+        DraftText::Whole { text } => Ok(text),
+        DraftText::Analysed { version, length } => live
+            .text_of(version)
+            .filter(|text| utf16_len(text) == length as usize)
+            .map(str::to_owned)
+            .ok_or_else(|| {
+                AppError::new(
+                    "stale-text",
+                    "the draft's text is no longer the one the shell holds",
+                )
+            }),
+    }
 }
 
 /// Drafts left behind by an earlier session, each compared with its file now.
@@ -146,6 +174,7 @@ pub fn drafts_dir(data_dir: &std::path::Path) -> std::path::PathBuf {
 #[cfg(test)]
 mod tests {
     use specwright_core::journal::{DiffLine, Journal, OnDisk};
+    use specwright_core::live::TextChange;
 
     use super::*;
 
@@ -176,5 +205,23 @@ mod tests {
                 "A sentence typed before the crash.".into()
             ))
         );
+    }
+
+    #[test]
+    fn a_draft_named_by_version_is_the_live_copy_if_it_is_still_that_text() {
+        let mut live = LiveDocument::default();
+        live.update(
+            7,
+            TextChange::Whole {
+                text: "a\r\n😀\r\n".into(),
+            },
+        )
+        .unwrap();
+        let named = |version, length| draft_text(&live, DraftText::Analysed { version, length });
+        assert_eq!(named(7, 7).unwrap(), "a\r\n😀\r\n");
+        assert_eq!(named(6, 7).unwrap_err().kind, "stale-text");
+        assert_eq!(named(7, 8).unwrap_err().kind, "stale-text");
+        let whole = DraftText::Whole { text: "x".into() };
+        assert_eq!(draft_text(&live, whole).unwrap(), "x");
     }
 }

@@ -47,6 +47,11 @@ export class LiveAnalysisClient {
   /** Starts anywhere, so a reloaded page does not reuse the numbers of the one before. */
   private nextVersion = Math.floor(Math.random() * 2 ** 30);
 
+  /** The version under which the shell holds `doc`, if it does (as far as this client knows). */
+  heldVersion(doc: Text): number | null {
+    return this.engine?.doc === doc ? this.engine.version : null;
+  }
+
   /** Every document change, in order (the editor's update listener calls this). */
   noteChange(before: Text, changes: ChangeSet, after: Text): void {
     const t = this.tracked;

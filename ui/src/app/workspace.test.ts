@@ -72,6 +72,27 @@ describe("Workspace with a mocked shell", () => {
     expect(shell.seen.at(-1)).toEqual({ kind: "edits", text: "hello world" });
   });
 
+  it("names the text for a draft by version when the shell holds it, else sends it whole", async () => {
+    const shell = fakeShell(analysisFor);
+    const requests: AnalyzeRequest[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== "analyze") return null;
+      requests.push((args as { request: AnalyzeRequest }).request);
+      return shell.analyze(requests.at(-1)!);
+    });
+    const ws = new Workspace([], () => {});
+    ws.load("a\r\nb\r\n", { path: null, name: "Untitled", templateId: null, suggestedName: "a.md" });
+    expect(ws.draftText()).toEqual({ kind: "whole", text: "a\r\nb\r\n" });
+    await ws.settled();
+    // The length counts the file's CRLF line breaks as the shell's copy does.
+    expect(ws.draftText()).toEqual({ kind: "analysed", version: requests.at(-1)!.version, length: 6 });
+    ws.view.dispatch({ changes: { from: 1, insert: "!" } });
+    expect(ws.draftText()).toEqual({ kind: "whole", text: "a!\r\nb\r\n" });
+    await ws.settled();
+    expect(ws.draftText()).toEqual({ kind: "analysed", version: requests.at(-1)!.version, length: 7 });
+    expect(shell.seen.at(-1)!.text).toBe("a!\r\nb\r\n");
+  });
+
   it("keeps text typed while a save runs unsaved", async () => {
     const shell = fakeShell(analysisFor);
     mockIPC((cmd, args) => (cmd === "analyze" ? shell.analyze((args as { request: AnalyzeRequest }).request) : null));

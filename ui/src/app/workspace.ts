@@ -12,7 +12,7 @@ import { showFindings, touchesDiagnostic } from "../editor/lint/findings";
 import { detectLineBreak, editorExtensions } from "../editor/setup";
 import { applyToggled } from "../editor/toggle/apply";
 import * as ipc from "../ipc";
-import type { Analysis } from "../ipc";
+import type { Analysis, DraftText } from "../ipc";
 import { SidePanel } from "../panels/side-panel";
 import { Preview } from "../preview/preview";
 import { h } from "./dom";
@@ -98,6 +98,18 @@ export class Workspace {
   /** The text exactly as it will be saved (with the file's own line breaks). */
   text(): string {
     return this.view.state.sliceDoc();
+  }
+
+  /**
+   * The text to keep as a draft: when the shell's live analysis holds the text as
+   * it is now, only its version (a large document need not cross over again).
+   */
+  draftText(): DraftText {
+    const doc = this.view.state.doc;
+    const version = this.live.heldVersion(doc);
+    if (version === null) return { kind: "whole", text: this.text() };
+    const length = doc.length + (this.lineBreak() === "\r\n" ? doc.lines - 1 : 0);
+    return { kind: "analysed", version, length };
   }
 
   isDirty(): boolean {

@@ -11,6 +11,7 @@ import type { CreateRequest } from "./generated/CreateRequest";
 import type { CreatedDocument } from "./generated/CreatedDocument";
 import type { DiffLine } from "./generated/DiffLine";
 import type { DraftList } from "./generated/DraftList";
+import type { DraftText } from "./generated/DraftText";
 import type { ExportRequest } from "./generated/ExportRequest";
 import type { ExportedFile } from "./generated/ExportedFile";
 import type { LiveAnalysis } from "./generated/LiveAnalysis";
@@ -78,7 +79,7 @@ export const save = (request: SaveRequest) => call<SavedDocument>("save", { requ
 export const saveAs = (request: SaveAsRequest) => call<SavedDocument | null>("save_as", { request });
 export const recentFiles = () => call<RecentFile[]>("recent_files");
 export const takeLaunchFile = () => call<string | null>("take_launch_file");
-export const journalDraft = (text: string, templateId: string | null) => call<void>("journal_draft", { text, templateId });
+export const journalDraft = (text: DraftText, templateId: string | null) => call<void>("journal_draft", { text, templateId });
 export const listDrafts = () => call<DraftList>("list_drafts");
 export const restoreDraft = (key: string) => call<RestoredDocument>("restore_draft", { key });
 export const discardDraft = (key: string) => call<void>("discard_draft", { key });

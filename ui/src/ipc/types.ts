@@ -7,6 +7,7 @@ export type { ChecklistGroup } from "./generated/ChecklistGroup";
 export type { ChecklistItem } from "./generated/ChecklistItem";
 export type { CreatedDocument } from "./generated/CreatedDocument";
 export type { DiffLine } from "./generated/DiffLine";
+export type { DraftText } from "./generated/DraftText";
 export type { DraftList } from "./generated/DraftList";
 export type { ExportFormat } from "./generated/ExportFormat";
 export type { ExportRequest } from "./generated/ExportRequest";

@@ -5,11 +5,11 @@
  * always with the latest text.
  */
 
-export interface DraftKeeperOptions {
+export interface DraftKeeperOptions<T> {
   /** Sends the text to the journal. */
-  write(text: string): Promise<void>;
+  write(text: T): Promise<void>;
   /** The text to keep now, or `null` when there is nothing unsaved. */
-  snapshot(): string | null;
+  snapshot(): T | null;
   /** A write failed (told once until a write succeeds again). */
   onError(error: unknown): void;
   /** Quiet time after the last edit before writing (ms). */
@@ -18,7 +18,7 @@ export interface DraftKeeperOptions {
   maxWait?: number;
 }
 
-export class DraftKeeper {
+export class DraftKeeper<T = string> {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private firstPending = 0;
   private writing: Promise<void> = Promise.resolve();
@@ -27,7 +27,7 @@ export class DraftKeeper {
   private readonly delay: number;
   private readonly maxWait: number;
 
-  constructor(private readonly options: DraftKeeperOptions) {
+  constructor(private readonly options: DraftKeeperOptions<T>) {
     this.delay = options.delay ?? 1000;
     this.maxWait = options.maxWait ?? 3000;
   }

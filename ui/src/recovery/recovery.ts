@@ -4,7 +4,7 @@
  * being changed or deleted by another program.
  */
 import * as ipc from "../ipc";
-import type { IpcError, RecoverableDraft } from "../ipc";
+import type { DraftText, IpcError, RecoverableDraft } from "../ipc";
 import { choose, showError } from "../app/modal";
 import { toast } from "../app/toast";
 import type { Workspace } from "../app/workspace";
@@ -21,13 +21,13 @@ export interface RecoveryHost {
 }
 
 export class Recovery {
-  readonly keeper: DraftKeeper;
+  readonly keeper: DraftKeeper<DraftText>;
   private askingAboutDisk = false;
 
   constructor(private readonly host: RecoveryHost) {
     this.keeper = new DraftKeeper({
-      write: (text) => ipc.journalDraft(text, this.workspace.meta.templateId),
-      snapshot: () => (this.workspace.isDirty() ? this.workspace.text() : null),
+      write: (text) => this.journal(text),
+      snapshot: () => (this.workspace.isDirty() ? this.workspace.draftText() : null),
       onError: (error) =>
         toast(`Could not keep a backup copy of your unsaved changes: ${error instanceof Error ? error.message : String(error)}`, "error"),
     });
@@ -35,6 +35,17 @@ export class Recovery {
 
   private get workspace(): Workspace {
     return this.host.workspace;
+  }
+
+  /** Writes a draft; a version the shell no longer holds is sent whole instead. */
+  private async journal(text: DraftText): Promise<void> {
+    const templateId = this.workspace.meta.templateId;
+    try {
+      await ipc.journalDraft(text, templateId);
+    } catch (error) {
+      if (text.kind === "whole") throw error;
+      await ipc.journalDraft({ kind: "whole", text: this.workspace.text() }, templateId);
+    }
   }
 
   /** The editor's text changed. */

@@ -65,6 +65,7 @@ fn edits_to_a_version_the_engine_does_not_hold_are_stale_and_need_the_whole_text
         .unwrap();
     live.update(2, edits(1)).unwrap();
     assert_eq!(live.text(), Some("xabc"));
+    assert_eq!((live.text_of(2), live.text_of(1)), (Some("xabc"), None));
     assert_eq!(
         live.update(3, edits(1)),
         Err(StaleText),
