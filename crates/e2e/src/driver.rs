@@ -35,8 +35,19 @@ impl TauriDriver {
     /// `home`, `config`, `data`, `cache` and `dialogs`). The app it starts answers
     /// file dialogs from `dir/dialogs` unless `native_dialogs`.
     pub fn start(dir: &Path, ports: Ports, native_dialogs: bool) -> Self {
+        Self::start_with_env(dir, ports, native_dialogs, &[])
+    }
+
+    /// [`TauriDriver::start`], with `env` set for the driver and the app it starts.
+    pub fn start_with_env(
+        dir: &Path,
+        ports: Ports,
+        native_dialogs: bool,
+        env: &[(&str, &str)],
+    ) -> Self {
         let port = ports.driver;
         let mut command = Command::new(binary());
+        command.envs(env.iter().copied());
         if !native_dialogs {
             command.env("SPECWRIGHT_FAKE_DIALOGS", dir.join("dialogs"));
         }

@@ -35,8 +35,13 @@ impl Session {
     /// Launches `binary`; a launch whose WebDriver session does not come up within
     /// 30 s (WebKitWebDriver occasionally hangs here) is torn down and retried.
     pub async fn launch(binary: &Path, args: &[String]) -> Session {
+        Self::launch_with_env(binary, args, &[]).await
+    }
+
+    /// [`Session::launch`] with `env` set for the launched binary.
+    pub async fn launch_with_env(binary: &Path, args: &[String], env: &[(&str, &str)]) -> Session {
         for attempt in 1..=3 {
-            match Self::try_launch(binary, args).await {
+            match Self::try_launch(binary, args, env).await {
                 Ok(session) => return session,
                 Err(err) => eprintln!("  launch attempt {attempt} failed ({err}); retrying"),
             }
@@ -44,9 +49,13 @@ impl Session {
         panic!("could not launch {}", binary.display());
     }
 
-    async fn try_launch(binary: &Path, args: &[String]) -> Result<Session, String> {
+    async fn try_launch(
+        binary: &Path,
+        args: &[String],
+        env: &[(&str, &str)],
+    ) -> Result<Session, String> {
         let dir = scratch_dir("specwright-window-bench-");
-        let driver = TauriDriver::start(dir.path(), PORTS, false);
+        let driver = TauriDriver::start_with_env(dir.path(), PORTS, false, env);
         let binary = binary.canonicalize().unwrap();
         match driver
             .new_session(&binary, args, Duration::from_secs(30))
