@@ -1,29 +1,43 @@
 //! How WebKitGTK paints the page on a machine without a GPU.
 //!
 //! Without a GPU render node (a virtual machine, a remote desktop, a headless
-//! display), Mesa runs OpenGL on the CPU (llvmpipe). WebKitGTK still paints page
-//! tiles with Skia's GPU backend by default, so every new shader is compiled by
-//! LLVM on the CPU: measured here, the page's main thread then waited ≈ 400 ms for
-//! the painting thread on one launch in two, right when the document was shown.
-//! Skia's CPU painting has no such stalls and holds ≈ 30 MiB less, so it is chosen
-//! there. A GPU machine keeps WebKit's defaults, and a setting the user made wins.
-
+//! display), Mesa runs OpenGL on the CPU (llvmpipe). WebKitGTK still composites
+//! the page's layers with OpenGL by default, and paints their tiles with Skia's
+//! GPU backend, so every frame is drawn by llvmpipe and every new shader is
+//! compiled by LLVM on the CPU. Measured here (docs/benchmarks.md): the page's
+//! main thread waited ≈ 400 ms for the painting thread on one launch in two, a
+//! frame took 20–30 ms where the display allows 16, and the web process held
+//! ≈ 90 MiB more than it does painting into plain memory. There the app asks for
+//! WebKit's non-composited mode (the page painted on the CPU into one buffer, as
+//! WebKit does when hardware acceleration is off) and for Skia's CPU painting
+//! (in case compositing is turned back on). A GPU machine keeps WebKit's
+//! defaults, and a setting the user made wins.
 use std::path::Path;
 
-/// WebKitGTK's switch to Skia's CPU painting.
-const CPU_PAINTING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
+/// WebKitGTK's switches for painting without a GPU: no compositing with OpenGL,
+/// and Skia's CPU painting.
+const CPU_SWITCHES: [&str; 2] = [
+    "WEBKIT_DISABLE_COMPOSITING_MODE",
+    "WEBKIT_SKIA_ENABLE_CPU_RENDERING",
+];
 
-/// Chooses CPU painting when OpenGL would run on the CPU anyway. Must run before
-/// any thread is started (it sets an environment variable), i.e. first in `run`.
+/// Chooses painting on the CPU when OpenGL would run on the CPU anyway. Must run
+/// before any thread is started (it sets environment variables), i.e. first in
+/// `run`.
 pub fn choose() {
-    if !cfg!(target_os = "linux") || std::env::var_os(CPU_PAINTING).is_some() {
+    if !cfg!(target_os = "linux") {
         return;
     }
     let software = std::env::var_os("LIBGL_ALWAYS_SOFTWARE").is_some_and(|v| v != "0");
-    if software || !has_render_node(Path::new("/dev/dri")) {
-        // SAFETY: called first in `run`, before the app starts any thread, so no
-        // other thread can be reading the environment.
-        unsafe { std::env::set_var(CPU_PAINTING, "1") };
+    if !software && has_render_node(Path::new("/dev/dri")) {
+        return;
+    }
+    for switch in CPU_SWITCHES {
+        if std::env::var_os(switch).is_none() {
+            // SAFETY: called first in `run`, before the app starts any thread, so
+            // no other thread can be reading the environment.
+            unsafe { std::env::set_var(switch, "1") };
+        }
     }
 }
 

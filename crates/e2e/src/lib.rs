@@ -17,6 +17,20 @@ use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
+/// Changes one invisible pixel on each of the next 60 frames (see [`App::screenshot`]).
+const KEEP_PRESENTING: &str = r#"
+const dot = document.createElement('div');
+dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0.01;pointer-events:none';
+document.body.append(dot);
+let frames = 0;
+const tick = () => {
+  dot.textContent = String(frames++ % 2);
+  if (frames < 60) requestAnimationFrame(tick);
+  else dot.remove();
+};
+requestAnimationFrame(tick);
+return true;
+"#;
 pub use fantoccini::key::Key;
 
 /// Only one app window at a time: they would share the driver ports and the display.
@@ -301,11 +315,20 @@ impl App {
     }
 
     /// Saves a PNG of the window to `crates/e2e/screenshots/<name>.png`.
+    ///
+    /// WebKitWebDriver (WebKitGTK 2.50) takes a screenshot after the page's next
+    /// presentation; in WebKit's non-composited mode, which the app uses without
+    /// a GPU (`src-tauri/src/rendering.rs`), a page with nothing changing never
+    /// presents again and the request never returns. So the page is given a
+    /// second of one-pixel changes first, and the request a deadline.
     pub async fn screenshot(&self, name: &str) {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
         std::fs::create_dir_all(&dir).unwrap();
-        if let Ok(png) = self.client.screenshot().await {
-            std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+        let _ = self.client.execute(KEEP_PRESENTING, vec![]).await;
+        match tokio::time::timeout(Duration::from_secs(15), self.client.screenshot()).await {
+            Ok(Ok(png)) => std::fs::write(dir.join(format!("{name}.png")), png).unwrap(),
+            Ok(Err(err)) => eprintln!("screenshot {name} failed: {err}"),
+            Err(_) => eprintln!("screenshot {name} timed out"),
         }
     }
 
