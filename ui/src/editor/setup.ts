@@ -3,7 +3,6 @@
  * and replace, line numbers, soft wrap, lint gutter, and the app's own keys.
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { markdown, markdownLanguage } from "@codemirror/lang-markdown";
 import { languages } from "@codemirror/language-data";
 import { bracketMatching, indentOnInput } from "@codemirror/language";
 import { lintKeymap } from "@codemirror/lint";
@@ -21,6 +20,7 @@ import {
 } from "@codemirror/view";
 import { blinkThenHold } from "./cursor/blink";
 import { findings } from "./lint/findings";
+import { markdownSupport } from "./markdown";
 import { editorTheme } from "./theme";
 
 export interface EditorConfig {
@@ -46,7 +46,7 @@ export function editorExtensions(config: EditorConfig, lineBreak: "\n" | "\r\n")
     highlightSelectionMatches(),
     search({ top: true }),
     EditorView.lineWrapping,
-    markdown({ base: markdownLanguage, codeLanguages: languages }),
+    markdownSupport(languages),
     editorTheme(),
     findings(),
     lineBreak === "\r\n" ? EditorState.lineSeparator.of("\r\n") : [],
