@@ -9,4 +9,5 @@ scripts/build-app.sh
 cargo build -p specwright-e2e --tests --locked
 # A safety net: a run that hangs is stopped (SIGTERM to the whole process group,
 # so tauri-driver stops WebKitWebDriver and the app) instead of eating CI's time.
-timeout 15m cargo test -p specwright-e2e --locked -- --test-threads=1 "$@"
+# Arguments go to cargo: `--test native` runs one file, a name runs the tests matching it.
+timeout 15m cargo test -p specwright-e2e --locked "$@" -- --test-threads=1

@@ -213,6 +213,35 @@ pub struct DraftList {
     pub problems: Vec<crate::error::AppError>,
 }
 
+/// What the window needs to know at start, in one answer.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct StartUp {
+    /// Drafts a crash or a kill left behind, offered before anything opens.
+    pub drafts: DraftList,
+    pub recent: Vec<RecentFile>,
+    /// The file named on the command line (by a file manager, say), if any.
+    pub launch: Option<LaunchFile>,
+}
+
+/// The file named on the command line: opened at once when no draft waits to be
+/// offered first, else left for the UI to open after the drafts.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum LaunchFile {
+    Opened {
+        document: OpenedDocument,
+    },
+    Failed {
+        path: String,
+        error: crate::error::AppError,
+    },
+    Waiting {
+        path: String,
+    },
+}
+
 /// A draft put back into the editor: unsaved text, of its file or untitled.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -295,7 +324,7 @@ mod ipc_types {
             TemplatePreview::export_all(&config),
             RecentFile::export_all(&config),
             ShellEvent::export_all(&config),
-            DraftList::export_all(&config),
+            StartUp::export_all(&config),
             RestoredDocument::export_all(&config),
             ExportRequest::export_all(&config),
             ExportedFile::export_all(&config),

@@ -101,6 +101,44 @@ async fn an_untitled_spec_comes_back_with_its_template() {
     app.quit().await;
 }
 
+/// A file opened from the file manager while a crash's draft waits: the draft is
+/// offered first, then the file opens.
+#[tokio::test]
+async fn a_file_named_at_start_opens_after_the_drafts_are_offered() {
+    let app = App::launch("recovery-then-file", &[]).await;
+    app.new_from_template("product-spec", "Left Behind", "Ada Lovelace")
+        .await;
+    app.editor_to_end().await;
+    app.type_in_editor(SENTENCE).await;
+    wait_until_true("a draft of the untitled spec", || {
+        app.draft_files()
+            .iter()
+            .any(|f| std::fs::read_to_string(f).is_ok_and(|t| t.contains(SENTENCE)))
+    })
+    .await;
+    kill(&app).await;
+
+    let notes = app.dir.path().join("notes.md");
+    std::fs::write(&notes, "# Meeting notes\n\nOpened from the file manager.\n").unwrap();
+    let app = app.relaunch(&[notes.to_str().unwrap()]).await;
+    app.wait_for_text("[data-testid=recovery-dialog]", "Untitled")
+        .await;
+    let editor = app.text(".cm-content").await;
+    assert!(
+        !editor.contains("Meeting notes"),
+        "the file waits for the question about the draft: {editor}"
+    );
+    app.click("[data-testid=recovery-later]").await;
+    app.wait_for_text(".cm-content", "Opened from the file manager")
+        .await;
+    app.wait_for_text("[data-testid=doc-name]", "notes.md")
+        .await;
+    app.wait_for_text("[data-testid=preview]", "Meeting notes")
+        .await;
+    assert_eq!(app.draft_files().len(), 1, "the draft is kept for later");
+    app.quit().await;
+}
+
 #[tokio::test]
 async fn changes_on_disk_reload_or_ask_and_are_never_overwritten_silently() {
     let app = App::launch("disk-changes", &[]).await;

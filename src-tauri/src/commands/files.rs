@@ -2,13 +2,17 @@
 //! saving checks that hash so a newer file on disk is never silently overwritten.
 
 use std::path::{Path, PathBuf};
+use std::sync::PoisonError;
 
 use specwright_core::{ContentHash, storage};
 use tauri::{Manager, State, WebviewWindow};
 
+use crate::commands::recovery;
 use crate::dialogs;
 use crate::error::{AppError, AppResult};
-use crate::ipc::{OpenedDocument, RecentFile, SaveAsRequest, SaveRequest, SavedDocument};
+use crate::ipc::{
+    LaunchFile, OpenedDocument, RecentFile, SaveAsRequest, SaveRequest, SavedDocument, StartUp,
+};
 use crate::state::{AppState, display_name, window_title};
 
 /// Shows the open dialog and reads the chosen file; `None` when cancelled.
@@ -92,6 +96,42 @@ pub fn dialog_folder(window: &WebviewWindow, state: &AppState) -> Option<PathBuf
 /// Recently opened files, most recent first.
 #[tauri::command]
 pub fn recent_files(state: State<'_, AppState>) -> Vec<RecentFile> {
+    recent(&state)
+}
+
+/// What the window needs at start: drafts to offer, recent files, and the file
+/// named on the command line (once) — opened here already when no draft is to
+/// be offered first, which saves the window a round trip before it shows it.
+#[tauri::command]
+pub async fn start_up(window: WebviewWindow, state: State<'_, AppState>) -> AppResult<StartUp> {
+    let drafts = recovery::leftover_drafts(&state).await?;
+    let launch = state
+        .launch_file
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
+    let launch = launch.map(|path| {
+        if !drafts.drafts.is_empty() {
+            return LaunchFile::Waiting {
+                path: path.display().to_string(),
+            };
+        }
+        match open(&window, &state, &path) {
+            Ok(document) => LaunchFile::Opened { document },
+            Err(error) => LaunchFile::Failed {
+                path: path.display().to_string(),
+                error,
+            },
+        }
+    });
+    Ok(StartUp {
+        drafts,
+        recent: recent(&state),
+        launch,
+    })
+}
+
+fn recent(state: &AppState) -> Vec<RecentFile> {
     state
         .settings()
         .recent
@@ -102,17 +142,6 @@ pub fn recent_files(state: State<'_, AppState>) -> Vec<RecentFile> {
             exists: path.is_file(),
         })
         .collect()
-}
-
-/// The file named on the command line, once.
-#[tauri::command]
-pub fn take_launch_file(state: State<'_, AppState>) -> Option<String> {
-    state
-        .launch_file
-        .lock()
-        .ok()?
-        .take()
-        .map(|p| p.display().to_string())
 }
 
 fn open(window: &WebviewWindow, state: &AppState, path: &Path) -> AppResult<OpenedDocument> {

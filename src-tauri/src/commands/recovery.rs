@@ -85,8 +85,7 @@ fn draft_text(live: &LiveDocument, text: DraftText) -> AppResult<String> {
 }
 
 /// Drafts left behind by an earlier session, each compared with its file now.
-#[tauri::command]
-pub async fn list_drafts(state: State<'_, AppState>) -> AppResult<DraftList> {
+pub async fn leftover_drafts(state: &AppState) -> AppResult<DraftList> {
     let journal = state.journal.clone();
     let (leftovers, errors) = tokio::task::spawn_blocking(move || journal.leftovers()).await?;
     Ok(DraftList {

@@ -3,7 +3,7 @@
  * against losing unsaved changes. Menu items, keys and buttons all end up here.
  */
 import * as ipc from "../ipc";
-import { IpcError, type MenuAction, type OpenedDocument, type ShellEvent } from "../ipc";
+import { IpcError, type MenuAction, type OpenedDocument, type ShellEvent, type StartUp } from "../ipc";
 import { showExportDialog } from "./export-dialog";
 import { choose, isModalOpen, promptText, showError } from "./modal";
 import { mermaidSvg } from "../preview/mermaid";
@@ -50,17 +50,31 @@ export class Controller {
     document.addEventListener("keydown", (event) => this.onKey(event), true);
   }
 
-  /** Shows the start screen, then opens a file named on the command line. */
+  /**
+   * At start: offers the drafts a crash left behind, then opens a file named on
+   * the command line, else shows the start screen. One round trip brings all it
+   * needs — with the file already read when no draft is offered first — and such
+   * a file reaches the editor without the start screen being drawn before it.
+   */
   async boot(): Promise<void> {
     performance.mark("boot:start");
     this.toolbar.setDocument(null, false);
-    await this.start.show(false);
-    performance.mark("boot:start-screen");
-    await this.recovery.offerDrafts();
+    let start: StartUp;
+    try {
+      start = await ipc.startUp();
+    } catch (error) {
+      this.start.fill(false, []);
+      await showError("Specwright could not start properly", error);
+      return;
+    }
+    performance.mark("boot:asked");
+    const { drafts, recent, launch } = start;
+    if (launch?.kind !== "opened") this.start.fill(false, recent);
+    await this.recovery.offerDrafts(drafts);
     performance.mark("boot:drafts");
-    const launch = await ipc.takeLaunchFile().catch(() => null);
-    performance.mark("boot:launch-file");
-    if (launch) await this.openPath(launch);
+    if (launch?.kind === "opened") this.load(launch.document);
+    else if (launch?.kind === "waiting") await this.openPath(launch.path);
+    else if (launch?.kind === "failed") await showError("Could not open the file", new IpcError(launch.error));
     performance.mark("boot:opened");
   }
 

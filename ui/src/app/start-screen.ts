@@ -1,5 +1,6 @@
 /** The start screen: new from template, open, and recent files. */
 import * as ipc from "../ipc";
+import type { RecentFile } from "../ipc";
 import { button, h } from "./dom";
 
 export interface StartActions {
@@ -23,7 +24,7 @@ export class StartScreen {
     });
     this.element = h(
       "section",
-      { class: "start-screen", "data-testid": "start-screen" },
+      { class: "start-screen", "data-testid": "start-screen", hidden: true },
       h(
         "div",
         { class: "start-inner" },
@@ -44,9 +45,13 @@ export class StartScreen {
 
   /** Shows the start screen with fresh recent files. */
   async show(canResume: boolean): Promise<void> {
-    this.element.hidden = false;
+    this.fill(canResume, await ipc.recentFiles().catch(() => []));
+  }
+
+  /** Shows the start screen with `files` as the recent files. */
+  fill(canResume: boolean, files: readonly RecentFile[]): void {
     this.resumeButton.hidden = !canResume;
-    const files = await ipc.recentFiles().catch(() => []);
+    this.element.hidden = false;
     this.recent.replaceChildren(
       ...(files.length
         ? files.map((f) =>

@@ -116,4 +116,24 @@ describe("Workspace with a mocked shell", () => {
     expect(dirty).toEqual([true, true, false, true, false]);
     await ws.settled();
   });
+
+  it("sends an edit to the shell before the editor applies it", async () => {
+    const shell = fakeShell(analysisFor);
+    const editorHeld: string[] = [];
+    let ws: Workspace | null = null;
+    mockIPC((cmd, args) => {
+      if (cmd !== "analyze") return null;
+      editorHeld.push(ws!.view.state.doc.toString());
+      return shell.analyze((args as { request: AnalyzeRequest }).request);
+    });
+    ws = new Workspace([], () => {});
+    ws.load("- [ ] a\n", { path: null, name: "Untitled", templateId: null, suggestedName: "a.md" });
+    await ws.settled();
+    ws.view.dispatch({ changes: { from: 7, insert: "b" } });
+    await ws.settled();
+    // When the edit went out, the editor still held the text before it.
+    expect(editorHeld).toEqual(["- [ ] a\n", "- [ ] a\n"]);
+    expect(shell.seen.at(-1)).toEqual({ kind: "edits", text: "- [ ] ab\n" });
+    expect(ws.view.state.doc.toString()).toBe("- [ ] ab\n");
+  });
 });

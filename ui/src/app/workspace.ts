@@ -33,6 +33,12 @@ export interface DocumentMeta {
 interface Snapshot {
   doc: Text;
   templateId: string | null;
+  /**
+   * The first analysis of a newly loaded text: shown only after the editor's
+   * first frame with it, so that the text is on screen, ready for typing,
+   * before the preview's first layout (a large preview takes tens of ms).
+   */
+  afterFirstFrame: boolean;
 }
 
 export class Workspace {
@@ -64,11 +70,27 @@ export class Workspace {
     const toggle = (line: number) => void this.toggle(line);
     this.preview = new Preview({ toggle, jump, openLink: (href) => void this.openLink(href) });
     this.panel = new SidePanel({ toggle, jump });
-    this.view = new EditorView({ state: this.createState("") });
+    this.view = new EditorView({
+      state: this.createState(""),
+      // Each edit goes to the engine before the editor applies it (re-parsing
+      // its own Markdown, redrawing), so both run at once: on a large document
+      // that is tens of ms off every keystroke's preview.
+      dispatchTransactions: (transactions, view) => {
+        for (const tr of transactions) {
+          if (tr.docChanged) this.live.noteChange(tr.startState.doc, tr.changes, tr.newDoc);
+        }
+        if (transactions.some((tr) => tr.docChanged)) this.requestAnalysis(transactions[transactions.length - 1].newDoc);
+        view.update(transactions);
+      },
+    });
     this.savedDoc = this.view.state.doc;
     this.sync = new ScrollSync(() => this.view, this.preview);
     this.analysis = coalesce(
-      (snap: Snapshot) => this.live.analyze(snap.doc, this.lineBreak(), snap.templateId),
+      async (snap: Snapshot) => {
+        const result = await this.live.analyze(snap.doc, this.lineBreak(), snap.templateId);
+        if (snap.afterFirstFrame) await afterNextFrame();
+        return result;
+      },
       (result, snap) => this.show(result, snap),
       (error) => toast(`Preview failed: ${error instanceof Error ? error.message : String(error)}`, "error"),
     );
@@ -92,7 +114,7 @@ export class Workspace {
     this.savedDoc = unsaved ? null : this.view.state.doc;
     this.setDirty(unsaved);
     this.preview.element.scrollTop = 0;
-    this.requestAnalysis();
+    this.requestAnalysis(this.view.state.doc, true);
   }
 
   /** The text exactly as it will be saved (with the file's own line breaks). */
@@ -231,11 +253,10 @@ export class Workspace {
         {
           appKeys: this.appKeys,
           onDocChanged: (update) => {
-            this.live.noteChange(update.startState.doc, update.changes, update.state.doc);
+            // The edit already went to the engine (`dispatchTransactions` above).
             if (touchesDiagnostic(update)) this.findingsKey = "";
             this.onEdited();
             this.setDirty(!this.sameAsSaved());
-            this.requestAnalysis();
           },
           onScroll: () => this.sync.fromEditor(),
         },
@@ -255,8 +276,9 @@ export class Workspace {
     this.onDirtyChange(dirty);
   }
 
-  private requestAnalysis(): void {
-    this.analysis.push({ doc: this.view.state.doc, templateId: this.meta.templateId });
+  /** Analyses `doc` (by default the text as it is) once the analysis under way is done. */
+  private requestAnalysis(doc: Text = this.view.state.doc, afterFirstFrame = false): void {
+    this.analysis.push({ doc, templateId: this.meta.templateId, afterFirstFrame });
   }
 
   /** Waits until the latest text has been analysed and shown (tests use this). */
@@ -334,4 +356,9 @@ export class Workspace {
       toast(error instanceof Error ? error.message : String(error), "error");
     }
   }
+}
+
+/** Resolves once the next frame has been drawn. */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -10,7 +10,6 @@ import type { AppError } from "./generated/AppError";
 import type { CreateRequest } from "./generated/CreateRequest";
 import type { CreatedDocument } from "./generated/CreatedDocument";
 import type { DiffLine } from "./generated/DiffLine";
-import type { DraftList } from "./generated/DraftList";
 import type { DraftText } from "./generated/DraftText";
 import type { ExportRequest } from "./generated/ExportRequest";
 import type { ExportedFile } from "./generated/ExportedFile";
@@ -22,6 +21,7 @@ import type { SaveAsRequest } from "./generated/SaveAsRequest";
 import type { SaveRequest } from "./generated/SaveRequest";
 import type { SaveTemplateRequest } from "./generated/SaveTemplateRequest";
 import type { SavedDocument } from "./generated/SavedDocument";
+import type { StartUp } from "./generated/StartUp";
 import type { ShellEvent } from "./generated/ShellEvent";
 import type { TemplateList } from "./generated/TemplateList";
 import type { TemplatePreview } from "./generated/TemplatePreview";
@@ -78,9 +78,9 @@ export const openPath = (path: string) => call<OpenedDocument>("open_path", { pa
 export const save = (request: SaveRequest) => call<SavedDocument>("save", { request });
 export const saveAs = (request: SaveAsRequest) => call<SavedDocument | null>("save_as", { request });
 export const recentFiles = () => call<RecentFile[]>("recent_files");
-export const takeLaunchFile = () => call<string | null>("take_launch_file");
+/** What the window needs at start; opens the command line's file unless drafts are to be offered first. */
+export const startUp = () => call<StartUp>("start_up");
 export const journalDraft = (text: DraftText, templateId: string | null) => call<void>("journal_draft", { text, templateId });
-export const listDrafts = () => call<DraftList>("list_drafts");
 export const restoreDraft = (key: string) => call<RestoredDocument>("restore_draft", { key });
 export const discardDraft = (key: string) => call<void>("discard_draft", { key });
 export const reloadFromDisk = () => call<OpenedDocument>("reload_from_disk");

@@ -4,7 +4,7 @@
  * being changed or deleted by another program.
  */
 import * as ipc from "../ipc";
-import type { DraftText, IpcError, RecoverableDraft } from "../ipc";
+import type { DraftList, DraftText, IpcError, RecoverableDraft } from "../ipc";
 import { choose, showError } from "../app/modal";
 import { toast } from "../app/toast";
 import type { Workspace } from "../app/workspace";
@@ -59,10 +59,8 @@ export class Recovery {
     else void this.keeper.stop();
   }
 
-  /** At start: offers each draft a crash or kill left behind. */
-  async offerDrafts(): Promise<void> {
-    const list = await ipc.listDrafts().catch(() => null);
-    if (!list) return;
+  /** At start: offers each draft a crash or kill left behind (`list`: from `ipc.startUp()`). */
+  async offerDrafts(list: DraftList): Promise<void> {
     for (const problem of list.problems) toast(problem.message, "error");
     for (const [i, draft] of list.drafts.entries()) {
       const answer = await askRecovery(draft, i, list.drafts.length);
