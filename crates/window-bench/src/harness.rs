@@ -207,6 +207,8 @@ pub struct BootClock {
     /// Boot-clock seconds at `at`.
     uptime: f64,
     at: Instant,
+    /// Wall-clock seconds since the Unix epoch at `at` (the page's `performance.timeOrigin` is on it).
+    wall: f64,
 }
 
 impl BootClock {
@@ -229,10 +231,22 @@ impl BootClock {
                 return BootClock {
                     uptime: now,
                     at: Instant::now(),
+                    wall: std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .unwrap()
+                        .as_secs_f64(),
                 };
             }
             std::thread::sleep(Duration::from_micros(200));
         }
+    }
+
+    /// Seconds between the start of `pid` and `epoch_ms`, a wall-clock time in ms
+    /// since the Unix epoch (as the page gives it).
+    pub fn since_start_at_epoch(&self, pid: u32, epoch_ms: f64) -> Option<f64> {
+        let (_, start) = stat(pid)?;
+        let boot_then = self.uptime + (epoch_ms / 1000.0 - self.wall);
+        Some(boot_then - start as f64 / TICKS)
     }
 
     /// Seconds between the start of `pid` and `instant`.

@@ -52,6 +52,8 @@ pub(crate) struct Options {
     only: Vec<String>,
     /// Skip start-up and memory (a quick keystroke run).
     no_start: bool,
+    /// Skip the keystroke runs and the floor (a quick start-up run).
+    no_keys: bool,
 }
 
 fn options() -> Options {
@@ -69,6 +71,7 @@ fn options() -> Options {
         deb_note: None,
         only: Vec::new(),
         no_start: false,
+        no_keys: false,
     };
     while let Some(flag) = args.next() {
         let mut value = || {
@@ -88,6 +91,7 @@ fn options() -> Options {
             "--deb-note" => o.deb_note = Some(value()),
             "--only" => o.only = value().split(',').map(str::to_owned).collect(),
             "--no-start" => o.no_start = true,
+            "--no-keys" => o.no_keys = true,
             other => panic!("unknown argument {other}"),
         }
     }
@@ -123,6 +127,9 @@ async fn main() {
         eprintln!("start + memory ({} rounds)…", o.runs);
         Some(startups(&o, &docs, &clock).await)
     };
+    if o.no_keys {
+        return; // a quick start-up run: figures on stderr only
+    }
     eprintln!("keystroke floor: the bare window's echo page…");
     let floor = keystrokes::floor(&o).await;
     eprintln!(

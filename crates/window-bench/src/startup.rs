@@ -10,8 +10,15 @@ use crate::documents::Doc;
 use crate::harness::{self, BootClock, Session};
 use crate::stats::{loadavg, median};
 
+/// The mark both pages set once the frame showing their text has been painted
+/// (`ui/src/app/controller.ts`, `crates/bare-window/dist/ready.js`).
+const SHOWN: &str = "boot:shown";
+
 pub(crate) struct Launch {
-    /// Process start → editor/page shows the text (s).
+    /// Process start → the page's own mark that the frame showing the text (the
+    /// document's first lines in the editor) has been painted (s), if it set one.
+    pub(crate) painted: Option<f64>,
+    /// Process start → the first WebDriver poll that finds the text in the page (s).
     pub(crate) start: f64,
     /// Process start → new-session request returned (s).
     pub(crate) session: f64,
@@ -68,7 +75,19 @@ async fn launch_once(kind: &Kind<'_>, clock: &BootClock) -> Launch {
     let pid = s.app_pid().expect("the launched app process");
     let start = clock.since_start(pid, shown).unwrap();
     let session = clock.since_start(pid, s.connected).unwrap();
+    // The page marks the painted frame just after the text appears in its DOM.
+    s.poll_until(
+        "the page marks the frame showing its text",
+        "return performance.getEntriesByName(arguments[0]).length > 0;",
+        vec![json!(SHOWN)],
+        Duration::from_millis(10),
+    )
+    .await;
     let marks = page_marks(&s, pid, clock).await;
+    let painted = marks
+        .iter()
+        .find(|(name, _)| name == SHOWN)
+        .map(|(_, t)| *t);
     tokio::time::sleep(Duration::from_secs(3)).await;
     let processes: Vec<(String, u64)> = harness::process_tree(pid)
         .into_iter()
@@ -83,6 +102,7 @@ async fn launch_once(kind: &Kind<'_>, clock: &BootClock) -> Launch {
     s.quit().await;
     Launch {
         start,
+        painted,
         session,
         marks,
         frame_ms,
@@ -110,24 +130,23 @@ const frame = () => {
 requestAnimationFrame(frame);
 "#;
 
-/// The page's marks, placed on the process clock through `performance.now()` read
-/// at a known instant (good to a few ms: the WebDriver round trip).
+/// The page's marks, on the process clock: `performance.timeOrigin` (the page's
+/// navigation start, wall clock) plus each mark's time, so no WebDriver round
+/// trip is in them.
 async fn page_marks(s: &Session, pid: u32, clock: &BootClock) -> Vec<(String, f64)> {
-    let script = "return { now: performance.now(), marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]) };";
-    let asked = Instant::now();
+    let script = "return { origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]) };";
     let page = s.js(script, vec![]).await;
-    let answered = Instant::now();
-    let (Some(now), Some(list)) = (page["now"].as_f64(), page["marks"].as_array()) else {
+    let (Some(origin), Some(list)) = (page["origin"].as_f64(), page["marks"].as_array()) else {
         return Vec::new();
     };
-    let at = asked + (answered - asked) / 2;
-    let Some(origin) = clock.since_start(pid, at).map(|t| t - now / 1000.0) else {
-        return Vec::new();
-    };
-    let mut marks = vec![("navigation".to_owned(), origin)];
+    let at = |ms: f64| clock.since_start_at_epoch(pid, origin + ms);
+    let mut marks: Vec<(String, f64)> = at(0.0)
+        .map(|t| ("navigation".to_owned(), t))
+        .into_iter()
+        .collect();
     marks.extend(
         list.iter()
-            .filter_map(|m| Some((m[0].as_str()?.to_owned(), origin + m[1].as_f64()? / 1000.0))),
+            .filter_map(|m| Some((m[0].as_str()?.to_owned(), at(m[1].as_f64()?)?))),
     );
     marks
 }
@@ -160,6 +179,16 @@ pub(crate) struct Startup {
 }
 
 impl Startup {
+    /// Median process start → text painted, from the page's own mark (s).
+    pub(crate) fn painted(&self) -> f64 {
+        median(
+            &self
+                .launches
+                .iter()
+                .filter_map(|l| l.painted)
+                .collect::<Vec<_>>(),
+        )
+    }
     pub(crate) fn start(&self) -> f64 {
         median(&self.launches.iter().map(|l| l.start).collect::<Vec<_>>())
     }
@@ -258,9 +287,10 @@ pub(crate) async fn startups(o: &Options, docs: &[Doc], clock: &BootClock) -> Ve
         for (i, kind) in kinds.iter().enumerate() {
             let launch = launch_once(kind, clock).await;
             eprintln!(
-                "  {}{}: start {:.3} s (session {:.3} s), PSS {:.0} MiB",
+                "  {}{}: painted {:.3} s, WebDriver sees it {:.3} s (session {:.3} s), PSS {:.0} MiB",
                 results[i].label,
                 if round == 0 { " (warm-up)" } else { "" },
+                launch.painted.unwrap_or(f64::NAN),
                 launch.start,
                 launch.session,
                 launch.pss as f64 / 1024.0

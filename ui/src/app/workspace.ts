@@ -16,6 +16,7 @@ import type { Analysis, DraftText } from "../ipc";
 import { SidePanel } from "../panels/side-panel";
 import { Preview } from "../preview/preview";
 import { h } from "./dom";
+import { afterNextFrame } from "./frames";
 import { ScrollSync } from "./scroll-sync";
 import { splitter } from "./splitter";
 import { toast } from "./toast";
@@ -55,6 +56,8 @@ export class Workspace {
   private readonly status: HTMLElement;
   private readonly panes: HTMLElement;
   private latest: { analysis: ShownAnalysis; doc: Text } | null = null;
+  /** A new text was loaded: its first preview starts at the top. */
+  private previewToTop = false;
   private readonly live = new LiveAnalysisClient();
   /** The findings the editor's diagnostics were made from, and the status bar's text. */
   private findingsKey = "";
@@ -113,7 +116,7 @@ export class Workspace {
     this.findingsKey = ""; // a new state has no diagnostics
     this.savedDoc = unsaved ? null : this.view.state.doc;
     this.setDirty(unsaved);
-    this.preview.element.scrollTop = 0;
+    this.previewToTop = true;
     this.requestAnalysis(this.view.state.doc, true);
   }
 
@@ -306,6 +309,11 @@ export class Workspace {
   private show(result: ShownAnalysis, snap: Snapshot): void {
     if (!this.latest) performance.mark("boot:first-preview");
     this.latest = { analysis: result, doc: snap.doc };
+    if (this.previewToTop) {
+      // Not at load: setting it there would lay the page out before the editor's first frame.
+      this.preview.element.scrollTop = 0;
+      this.previewToTop = false;
+    }
     this.preview.update(result);
     this.panel.render(result);
     this.showStatus(result);
@@ -356,9 +364,4 @@ export class Workspace {
       toast(error instanceof Error ? error.message : String(error), "error");
     }
   }
-}
-
-/** Resolves once the next frame has been drawn. */
-function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
