@@ -249,7 +249,9 @@ costs over the webview when the rendering choice is taken out.\n"
         md,
         "\n**Frame interval**: after the memory reading, a small element's text changed on \
 each of 80 frames (`requestAnimationFrame`); the median time between frames 11–80 is what \
-one frame of the window costs. No keystroke can be shown sooner than one frame. \
+one frame of the window costs. Specwright's frames, in WebKit's non-composited mode, \
+are not held to the display's 60 Hz as the bare page's are (why was not looked into): \
+its interval is what painting that small change costs. \
 **CPU when idle**: one more launch of each, left alone for 12 s after its text was shown \
 (past the editor's ten seconds of cursor blinking), then the CPU time of the app and its \
 WebKit processes over 10 s, as % of one core.\n"
@@ -257,10 +259,12 @@ WebKit processes over 10 s, as % of one core.\n"
     let _ = writeln!(
         md,
         "**Start-up timeline** (medians, ms since the process started; `performance.mark` in \
-the page, placed on the process clock through `performance.now()` read over WebDriver, \
-good to ≈ 10 ms): \"navigation\" is the page's navigation start, `boot:script` the app's \
-JavaScript evaluated, `boot:start-screen` the start screen filled (the first IPC answer), \
-`boot:opened` the file in the editor, `boot:first-preview` the first preview shown.\n"
+the page, placed on the process clock through `performance.timeOrigin`): \"navigation\" is \
+the page's navigation start, `boot:asking` the start-up question sent to the shell (the \
+page's first script), `boot:loaded` the editor's code loaded and evaluated, `boot:start` \
+the app built, `boot:asked` the answer in (drafts, recent files, the file already read), \
+`boot:opened` the file in the editor, `boot:shown` the frame showing it painted, \
+`boot:first-preview` the first preview shown (after that frame).\n"
     );
     for s in starts {
         let marks: Vec<String> = s
