@@ -9,7 +9,7 @@ packages=(
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   libxdo-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev
   xvfb webkit2gtk-driver xauth
-  imagemagick poppler-utils rpm fonts-noto-color-emoji
+  imagemagick poppler-utils rpm fonts-noto-color-emoji dbus
 )
 
 missing=()

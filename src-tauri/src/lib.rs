@@ -9,6 +9,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod export;
+mod instance;
 mod ipc;
 mod menu;
 mod navigation;
@@ -17,8 +18,6 @@ mod settings;
 mod state;
 mod watcher;
 mod window_events;
-
-use std::path::PathBuf;
 
 use tauri::Manager;
 
@@ -30,13 +29,15 @@ pub use error::AppError;
 pub fn run() {
     rendering::choose();
     tauri::Builder::default()
+        // First, so that a second launch hands its file over before anything starts.
+        .plugin(tauri_plugin_single_instance::init(instance::another_launch))
         .setup(|app| {
             let config_dir = app.path().app_config_dir()?;
             let drafts_dir = commands::recovery::drafts_dir(&app.path().app_data_dir()?);
             app.manage(AppState::new(
                 &config_dir,
                 &drafts_dir,
-                launch_file(),
+                instance::file_argument(std::env::args_os().skip(1)),
                 dialogs::Dialogs::from_env(),
             ));
             app.set_menu(menu::build(app.handle())?)?;
@@ -58,12 +59,4 @@ pub fn run() {
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!())
         .expect("Specwright could not start its window");
-}
-
-/// The first command-line argument that is not an option, e.g. from a file manager.
-fn launch_file() -> Option<PathBuf> {
-    std::env::args_os()
-        .skip(1)
-        .map(PathBuf::from)
-        .find(|arg| !arg.to_string_lossy().starts_with('-'))
 }

@@ -47,6 +47,12 @@ impl TauriDriver {
     ) -> Self {
         let port = ports.driver;
         let mut command = Command::new(binary());
+        // The launch's own session bus, if the test started one (`bus::SessionBus`):
+        // never the desktop's, where a developer's own Specwright may be running.
+        command.env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", dir.join("bus").display()),
+        );
         command.envs(env.iter().copied());
         if !native_dialogs {
             command.env("SPECWRIGHT_FAKE_DIALOGS", dir.join("dialogs"));

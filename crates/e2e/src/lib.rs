@@ -6,6 +6,7 @@
 //! so "Save as" writes `<dir>/<suggested name>` and "Open" reads the path in
 //! `<dir>/open.txt`.
 
+pub mod bus;
 pub mod display;
 pub mod driver;
 pub mod window;
@@ -14,24 +15,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
+pub use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
-
-/// Changes one invisible pixel on each of the next 60 frames (see [`App::screenshot`]).
-const KEEP_PRESENTING: &str = r#"
-const dot = document.createElement('div');
-dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0.01;pointer-events:none';
-document.body.append(dot);
-let frames = 0;
-const tick = () => {
-  dot.textContent = String(frames++ % 2);
-  if (frames < 60) requestAnimationFrame(tick);
-  else dot.remove();
-};
-requestAnimationFrame(tick);
-return true;
-"#;
-pub use fantoccini::key::Key;
 
 /// Only one app window at a time: they would share the driver ports and the display.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -47,6 +33,8 @@ pub struct App {
     name: String,
     driver: driver::TauriDriver,
     native_dialogs: bool,
+    /// The launch's own D-Bus session bus, when the test asked for one.
+    bus: Option<bus::SessionBus>,
     _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
@@ -62,11 +50,59 @@ impl App {
         Self::launch_in(name, &[], true).await
     }
 
+    /// Launches the app with a D-Bus session bus of its own, as on a desktop: the
+    /// bus through which a second launch ([`App::launch_again`]) finds this one.
+    pub async fn launch_with_session_bus(name: &str, args: &[&str]) -> App {
+        let turn = ONE_AT_A_TIME.lock().await;
+        display::ensure();
+        let dir = driver::scratch_dir(&format!("specwright-e2e-{name}-"));
+        let bus = bus::SessionBus::start(&dir.path().join("bus"));
+        Self::start_in(dir, name, args, false, Some(bus), turn).await
+    }
+
     async fn launch_in(name: &str, args: &[&str], native_dialogs: bool) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         display::ensure();
         let dir = driver::scratch_dir(&format!("specwright-e2e-{name}-"));
-        Self::start_in(dir, name, args, native_dialogs, turn).await
+        Self::start_in(dir, name, args, native_dialogs, None, turn).await
+    }
+
+    /// Starts the app binary once more, as a file manager does when a file is
+    /// double-clicked (same HOME, folders, display and bus, not through WebDriver;
+    /// in HOME, so relative paths are found there), and waits for that launch to
+    /// end; returns how it ended.
+    pub fn launch_again(&self, args: &[&str]) -> std::process::ExitStatus {
+        let dir = self.dir.path();
+        let mut launch = std::process::Command::new(app_binary())
+            .args(args)
+            .current_dir(dir.join("home"))
+            .env("HOME", dir.join("home"))
+            .env("XDG_CONFIG_HOME", dir.join("config"))
+            .env("XDG_DATA_HOME", dir.join("data"))
+            .env("XDG_CACHE_HOME", dir.join("cache"))
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                format!("unix:path={}", dir.join("bus").display()),
+            )
+            .env("GTK_A11Y", "none")
+            .env("NO_AT_BRIDGE", "1")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("the app binary");
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = launch.try_wait().expect("the second launch") {
+                return status;
+            }
+            if Instant::now() > deadline {
+                let _ = launch.kill();
+                let _ = launch.wait();
+                panic!(
+                    "the second launch was still running after {TIMEOUT:?}: it opened a window of its own"
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Ends this session and launches the app again in the same folders (HOME,
@@ -79,11 +115,12 @@ impl App {
             name,
             driver,
             native_dialogs,
+            bus,
             _turn: turn,
         } = self;
         let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
         driver.stop();
-        Self::start_in(dir, &name, args, native_dialogs, turn).await
+        Self::start_in(dir, &name, args, native_dialogs, bus, turn).await
     }
 
     async fn start_in(
@@ -91,6 +128,7 @@ impl App {
         name: &str,
         args: &[&str],
         native_dialogs: bool,
+        bus: Option<bus::SessionBus>,
         turn: tokio::sync::MutexGuard<'static, ()>,
     ) -> App {
         let driver = driver::TauriDriver::start(dir.path(), driver::E2E_PORTS, native_dialogs);
@@ -105,6 +143,7 @@ impl App {
             name: name.to_owned(),
             driver,
             native_dialogs,
+            bus,
             _turn: turn,
         };
         app.wait_for(".toolbar").await;
@@ -319,8 +358,10 @@ impl App {
     /// WebKitWebDriver (WebKitGTK 2.50) takes a screenshot after the page's next
     /// presentation; in WebKit's non-composited mode, which the app uses without
     /// a GPU (`src-tauri/src/rendering.rs`), a page with nothing changing never
-    /// presents again and the request never returns. So the page is given a
-    /// second of one-pixel changes first, and the request a deadline.
+    /// presents again and the request never returns. So the page keeps changing
+    /// one invisible pixel for two seconds first. A screenshot that still does not
+    /// come back fails the test: the WebDriver client sends one request at a time,
+    /// so every later command would wait behind it.
     pub async fn screenshot(&self, name: &str) {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
         std::fs::create_dir_all(&dir).unwrap();
@@ -328,7 +369,7 @@ impl App {
         match tokio::time::timeout(Duration::from_secs(15), self.client.screenshot()).await {
             Ok(Ok(png)) => std::fs::write(dir.join(format!("{name}.png")), png).unwrap(),
             Ok(Err(err)) => eprintln!("screenshot {name} failed: {err}"),
-            Err(_) => eprintln!("screenshot {name} timed out"),
+            Err(_) => panic!("screenshot {name}: WebKitWebDriver did not answer within 15 s"),
         }
     }
 
@@ -504,3 +545,20 @@ impl App {
         }
     }
 }
+
+/// Changes one invisible pixel on every frame for the next two seconds (see
+/// [`App::screenshot`]).
+const KEEP_PRESENTING: &str = r#"
+const dot = document.createElement('div');
+dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;opacity:0.01;pointer-events:none';
+document.body.append(dot);
+const until = performance.now() + 2000;
+let frames = 0;
+const tick = () => {
+  dot.textContent = String(frames++ % 2);
+  if (performance.now() < until) requestAnimationFrame(tick);
+  else dot.remove();
+};
+requestAnimationFrame(tick);
+return true;
+"#;
