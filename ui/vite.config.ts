@@ -1,7 +1,7 @@
 import { defineConfig, type Plugin } from "vitest/config";
 
 /**
- * Keeps HTML, CSS and JavaScript editing support (a third of CodeMirror's
+ * Keeps HTML, CSS and JavaScript editing support (about a quarter of the page's
  * start-up code) out of the start-up bundle; the editor's Markdown does not use
  * it (src/editor/markdown.ts). Two imports would otherwise keep it there:
  * `@codemirror/lang-markdown`'s own import of `@codemirror/lang-html` (used only

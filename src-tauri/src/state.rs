@@ -60,7 +60,7 @@ pub struct AppState {
     pub catalog_problems: Mutex<Vec<AppError>>,
     pub dialogs: Dialogs,
     /// A file named on the command line, handed to the UI once it is ready.
-    pub launch_file: Mutex<Option<PathBuf>>,
+    launch_file: Mutex<Option<PathBuf>>,
     /// Unsaved edits kept in the app's data folder (see `commands::recovery`).
     pub journal: Journal,
     /// Watches the current file for changes by other programs.
@@ -105,6 +105,14 @@ impl AppState {
 
     pub fn settings(&self) -> MutexGuard<'_, Settings> {
         self.settings.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The file named on the command line, the first time it is asked for.
+    pub fn take_launch_file(&self) -> Option<PathBuf> {
+        self.launch_file
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
     }
 
     /// Records `path` as the current file with its on-disk `hash`, and as recent.

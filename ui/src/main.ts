@@ -3,14 +3,19 @@
  * editor's code (most of the page's JavaScript) while the shell answers, builds
  * the app and connects it to the shell.
  */
-import { onShellEvent } from "./ipc";
-import { startingUp } from "./start-up";
+import { handShellEvents, startingUp } from "./start-up";
 
 // `boot:*` marks: the start-up timeline the window benchmark reads (crates/window-bench).
 performance.mark("boot:script");
-const { Controller } = await import("./app/controller");
-performance.mark("boot:loaded");
 const root = document.getElementById("app")!;
-const controller = new Controller(root);
-void onShellEvent((event) => controller.onShellEvent(event));
-void controller.boot(startingUp);
+try {
+  const { Controller } = await import("./app/controller");
+  performance.mark("boot:loaded");
+  const controller = new Controller(root);
+  handShellEvents((event) => controller.onShellEvent(event));
+  void controller.boot(startingUp);
+} catch (error) {
+  // Nothing of the app could be built: say so rather than show an empty window.
+  root.textContent = `Specwright could not start: ${error instanceof Error ? error.message : String(error)}`;
+  root.classList.add("start-failed");
+}

@@ -19,6 +19,22 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 pub use specwright_e2e::display::ensure as ensure_display;
 
+/// What Specwright sets when the machine has no GPU (`src-tauri/src/rendering.rs`),
+/// given to the bare window to compare like with like.
+pub const CPU_PAINTING: &[(&str, &str)] = &[
+    ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
+    ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1"),
+];
+
+/// Whether this machine has a GPU render node (Specwright then keeps WebKit's defaults).
+pub fn has_gpu() -> bool {
+    std::fs::read_dir("/dev/dri").is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+    })
+}
+
 /// One launched window and its WebDriver session.
 pub struct Session {
     pub client: Client,

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::Options;
 use crate::documents::Doc;
-use crate::harness::Session;
+use crate::harness::{CPU_PAINTING, Session};
 use crate::stats::loadavg;
 
 /// The app's editor and preview, as the probes find them.
@@ -347,16 +347,29 @@ async fn type_and_time(
 /// The floor under every keystroke figure: the bare window's echo page
 /// (`crates/bare-window/dist/echo.html`), where a textarea's `input` handler
 /// copies the text into another element synchronously — the least any page can
-/// do between a keystroke and showing its effect elsewhere — timed the same way.
+/// do between a keystroke and showing its effect elsewhere — timed the same way,
+/// with WebKit's defaults and with the painting Specwright chooses without a GPU.
 pub(crate) struct Floor {
+    pub(crate) label: &'static str,
     pub(crate) dom: Vec<f64>,
     pub(crate) paint: Vec<f64>,
     pub(crate) failed: usize,
     pub(crate) load: String,
 }
 
-pub(crate) async fn floor(o: &Options) -> Floor {
-    let s = Session::launch(&o.bare, &[]).await;
+pub(crate) async fn floors(o: &Options) -> Vec<Floor> {
+    let mut floors = Vec::new();
+    for (label, env) in [
+        ("as Tauri starts it", &[][..]),
+        ("painting on the CPU as Specwright does", CPU_PAINTING),
+    ] {
+        floors.push(floor(o, label, env).await);
+    }
+    floors
+}
+
+async fn floor(o: &Options, label: &'static str, env: &[(&str, &str)]) -> Floor {
+    let s = Session::launch_with_env(&o.bare, &[], env).await;
     s.poll_until(
         "the bare window shows its page",
         "return !!document.getElementById('hello');",
@@ -375,6 +388,7 @@ pub(crate) async fn floor(o: &Options) -> Floor {
     let timed = type_and_time(&s, &input, &mut typed, o, "#echo", None).await;
     s.quit().await;
     Floor {
+        label,
         dom: timed.dom,
         paint: timed.paint,
         failed: timed.failed,

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::Options;
 use crate::documents::Doc;
-use crate::harness::{self, BootClock, Session};
+use crate::harness::{self, BootClock, CPU_PAINTING, Session};
 use crate::stats::{loadavg, median};
 
 /// The mark both pages set once the frame showing their text has been painted
@@ -62,12 +62,6 @@ impl Kind<'_> {
         .await
     }
 }
-
-/// What Specwright sets when the machine has no GPU (`src-tauri/src/rendering.rs`).
-const CPU_PAINTING: &[(&str, &str)] = &[
-    ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
-    ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1"),
-];
 
 async fn launch_once(kind: &Kind<'_>, clock: &BootClock) -> Launch {
     let s = kind.launch().await;

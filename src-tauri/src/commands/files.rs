@@ -2,7 +2,6 @@
 //! saving checks that hash so a newer file on disk is never silently overwritten.
 
 use std::path::{Path, PathBuf};
-use std::sync::PoisonError;
 
 use specwright_core::{ContentHash, storage};
 use tauri::{Manager, State, WebviewWindow};
@@ -11,7 +10,8 @@ use crate::commands::recovery;
 use crate::dialogs;
 use crate::error::{AppError, AppResult};
 use crate::ipc::{
-    LaunchFile, OpenedDocument, RecentFile, SaveAsRequest, SaveRequest, SavedDocument, StartUp,
+    DraftList, LaunchFile, OpenedDocument, RecentFile, SaveAsRequest, SaveRequest, SavedDocument,
+    StartUp,
 };
 use crate::state::{AppState, display_name, window_title};
 
@@ -104,31 +104,39 @@ pub fn recent_files(state: State<'_, AppState>) -> Vec<RecentFile> {
 /// be offered first, which saves the window a round trip before it shows it.
 #[tauri::command]
 pub async fn start_up(window: WebviewWindow, state: State<'_, AppState>) -> AppResult<StartUp> {
-    let drafts = recovery::leftover_drafts(&state).await?;
+    // Drafts that cannot be listed are a problem to show, not a reason to start empty.
+    let drafts = recovery::leftover_drafts(&state)
+        .await
+        .unwrap_or_else(|error| DraftList {
+            drafts: Vec::new(),
+            problems: vec![error],
+        });
+    let drafts_first = !drafts.drafts.is_empty();
     let launch = state
-        .launch_file
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .take();
-    let launch = launch.map(|path| {
-        if !drafts.drafts.is_empty() {
-            return LaunchFile::Waiting {
-                path: path.display().to_string(),
-            };
-        }
-        match open(&window, &state, &path) {
-            Ok(document) => LaunchFile::Opened { document },
-            Err(error) => LaunchFile::Failed {
-                path: path.display().to_string(),
-                error,
-            },
-        }
-    });
+        .take_launch_file()
+        .map(|path| launch_file(&window, &state, &path, drafts_first));
     Ok(StartUp {
         drafts,
         recent: recent(&state),
         launch,
     })
+}
+
+/// The command line's file: opened now, unless drafts are to be offered first.
+fn launch_file(
+    window: &WebviewWindow,
+    state: &AppState,
+    path: &Path,
+    drafts_first: bool,
+) -> LaunchFile {
+    let shown = path.display().to_string();
+    if drafts_first {
+        return LaunchFile::Waiting { path: shown };
+    }
+    match open(window, state, path) {
+        Ok(document) => LaunchFile::Opened { document },
+        Err(error) => LaunchFile::Failed { path: shown, error },
+    }
 }
 
 fn recent(state: &AppState) -> Vec<RecentFile> {

@@ -23,6 +23,9 @@ import { toast } from "./toast";
 
 export type ViewMode = "editor" | "split" | "preview";
 
+/** How long a new text's first preview waits for the editor's first frame with it, at most. */
+const FIRST_FRAME_WAIT_MS = 100;
+
 /** What the UI knows about the open document besides its text. */
 export interface DocumentMeta {
   path: string | null;
@@ -83,7 +86,13 @@ export class Workspace {
           if (tr.docChanged) this.live.noteChange(tr.startState.doc, tr.changes, tr.newDoc);
         }
         if (transactions.some((tr) => tr.docChanged)) this.requestAnalysis(transactions[transactions.length - 1].newDoc);
-        view.update(transactions);
+        try {
+          view.update(transactions);
+        } catch (error) {
+          // The editor kept its text: the engine's copy must follow it back.
+          this.requestAnalysis();
+          throw error;
+        }
       },
     });
     this.savedDoc = this.view.state.doc;
@@ -91,11 +100,14 @@ export class Workspace {
     this.analysis = coalesce(
       async (snap: Snapshot) => {
         const result = await this.live.analyze(snap.doc, this.lineBreak(), snap.templateId);
-        if (snap.afterFirstFrame) await afterNextFrame();
+        if (snap.afterFirstFrame) await afterNextFrame(FIRST_FRAME_WAIT_MS);
         return result;
       },
       (result, snap) => this.show(result, snap),
-      (error) => toast(`Preview failed: ${error instanceof Error ? error.message : String(error)}`, "error"),
+      (error) => {
+        this.previewToTop = false;
+        toast(`Preview failed: ${error instanceof Error ? error.message : String(error)}`, "error");
+      },
     );
     const editorPane = h("section", { class: "editor-pane", "data-testid": "editor-pane" }, this.view.dom);
     const previewPane = h("section", { class: "preview-pane", "data-testid": "preview-pane" }, this.preview.element);

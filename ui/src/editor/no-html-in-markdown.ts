@@ -5,10 +5,24 @@
  * without this, its import would keep all of lang-html — with CSS and
  * JavaScript support — in the start-up bundle. An `html` code block still loads
  * the real lang-html, through `@codemirror/language-data`.
+ *
+ * Should lang-markdown ever call these where the editor runs, they do no harm:
+ * HTML is then plain text, with nothing to complete.
  */
-function unavailable(): never {
-  throw new Error("HTML support is not part of the editor's Markdown (see src/editor/markdown.ts)");
+import { LanguageSupport, StreamLanguage } from "@codemirror/language";
+
+const plainText = StreamLanguage.define<null>({
+  name: "html-as-text",
+  token(stream) {
+    stream.skipToEnd();
+    return null;
+  },
+});
+
+export function html(): LanguageSupport {
+  return new LanguageSupport(plainText);
 }
 
-export const html = unavailable;
-export const htmlCompletionSource = unavailable;
+export function htmlCompletionSource(): null {
+  return null;
+}
