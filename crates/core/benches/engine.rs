@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use specwright_core::document::Document;
-use specwright_core::live::block_relative;
+use specwright_core::live::{LiveDocument, TextChange, TextEdit, block_relative, utf16_len};
 use specwright_core::markdown::{self, LineIndex};
 use specwright_core::validate::validate_document;
-use specwright_core::{Catalog, Checklist, Template, analyze};
+use specwright_core::{Catalog, Checklist, Template, analyze, analyze_recognising_with};
 
 mod cmark {
     //! The few libcmark-gfm calls needed to parse and render GFM.
@@ -117,6 +117,57 @@ fn analysis_only(text: &str, template: &Template) -> usize {
     Checklist::of(&doc).items.len() + report.findings.len()
 }
 
+/// What one keystroke costs the engine, as the app types: a character added at
+/// the end (or taken away again) sent as an edit, and analysed with the preview's
+/// blocks kept from the analysis before, answered as a change to the one on show.
+fn typing(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    text: &str,
+    template: &Template,
+) {
+    let catalog = Catalog::builtin();
+    let end = u32::try_from(utf16_len(text)).unwrap();
+    let mut live = LiveDocument::default();
+    live.update(
+        0,
+        TextChange::Whole {
+            text: text.to_owned(),
+        },
+    )
+    .unwrap();
+    live.analyze(None, |t, p| {
+        analyze_recognising_with(t, &catalog, Some(template), p)
+    });
+    let mut version = 0;
+    group.bench_function(BenchmarkId::new("specwright", "typing: one edit"), |b| {
+        b.iter(|| {
+            let (to, insert) = if version % 2 == 0 {
+                (end, "x")
+            } else {
+                (end + 1, "")
+            };
+            let edits = vec![TextEdit {
+                from: end,
+                to,
+                insert: insert.into(),
+            }];
+            live.update(
+                version + 1,
+                TextChange::Edits {
+                    base: version,
+                    edits,
+                },
+            )
+            .unwrap();
+            let answer = live.analyze(Some(version), |t, p| {
+                analyze_recognising_with(t, &catalog, Some(template), p)
+            });
+            version += 1;
+            black_box(answer.html.insert.len())
+        })
+    });
+}
+
 fn bench(c: &mut Criterion) {
     let template = Catalog::builtin()
         .resolve(keps().join("NNNN-kep-template/README.md").to_str().unwrap())
@@ -165,6 +216,7 @@ fn bench(c: &mut Criterion) {
             BenchmarkId::new("specwright", "block-relative positions"),
             |b| b.iter(|| black_box(block_relative(black_box(&html)).starts.len())),
         );
+        typing(&mut group, text, &template);
         group.finish();
     }
 }

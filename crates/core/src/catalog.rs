@@ -1,6 +1,7 @@
 //! The templates a user can pick from: the five built-ins, the user's template
 //! folder, a team folder, or any Markdown file given by path.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -160,11 +161,16 @@ impl Catalog {
         {
             return Some(t);
         }
-        let keys: Vec<String> = doc
+        // Each heading once: literal keys are looked up, only wildcards scan.
+        let keys: HashSet<String> = doc
             .sections
             .iter()
             .map(|s| HeadingKey::of_document(&s.heading.text))
             .collect();
+        let found = |key: &HeadingKey| match key.literal() {
+            Some(literal) => keys.contains(literal),
+            None => keys.iter().any(|k| key.matches(k)),
+        };
         self.templates
             .iter()
             .filter_map(|t| {
@@ -176,10 +182,7 @@ impl Catalog {
                 if named.is_empty() {
                     return None;
                 }
-                let hits = named
-                    .iter()
-                    .filter(|s| keys.iter().any(|k| s.key.matches(k)))
-                    .count();
+                let hits = named.iter().filter(|s| found(&s.key)).count();
                 let score = hits as f64 / named.len() as f64;
                 (score >= 0.3).then_some((t, score))
             })

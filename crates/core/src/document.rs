@@ -202,9 +202,19 @@ struct Walker<'t> {
 }
 
 impl<'t> Walker<'t> {
+    /// The node's bytes, widened to whole characters: comrak's columns can fall
+    /// inside one (a table cell after `é😀` in the row before, for one).
     fn range_of<'a>(&self, node: &'a AstNode<'a>) -> Range<usize> {
         let pos = node.data().sourcepos;
-        self.lines.at(pos.start)..self.lines.after(pos.end)
+        let mut start = self.lines.at(pos.start);
+        while !self.text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = self.lines.after(pos.end).max(start);
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
     }
 
     fn walk_top<'a>(&mut self, root: &'a AstNode<'a>) {
@@ -433,7 +443,9 @@ impl<'t> Walker<'t> {
                 } else {
                     line_range.start
                 };
-                let src = &self.text[start.min(line_range.end)..line_range.end];
+                let Some(src) = self.text.get(start.min(line_range.end)..line_range.end) else {
+                    continue;
+                };
                 if let Some((label, value)) = bold_label(src) {
                     let value_start = start + (value.as_ptr() as usize - src.as_ptr() as usize);
                     field_lines += 1;

@@ -23,7 +23,9 @@ pub mod template;
 pub mod toggle;
 pub mod validate;
 
-pub use analysis::{Analysis, OutlineEntry, analyze, analyze_recognising};
+pub use analysis::{
+    Analysis, OutlineEntry, analyze, analyze_recognising, analyze_recognising_with,
+};
 pub use catalog::{Catalog, Origin, TemplateInfo};
 pub use checklist::{Checklist, ChecklistGroup, ChecklistItem, Progress};
 pub use error::{Error, Result};

@@ -17,9 +17,11 @@ use crate::validate::Report;
 
 mod moved;
 mod positions;
+mod preview;
 
 pub use moved::Moved;
 pub use positions::{BlockRelative, block_relative};
+pub use preview::PreviewBlocks;
 
 /// One replaced range of the text: UTF-16 offsets into the text before any edit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +118,8 @@ pub struct LiveDocument {
     /// How the last update's one edit moved lines, and the version it was made to.
     moved: Option<(u32, Moved)>,
     shown: Option<Shown>,
+    /// The preview's blocks as last rendered, for the next analysis to reuse.
+    preview: PreviewBlocks,
 }
 
 impl LiveDocument {
@@ -158,22 +162,22 @@ impl LiveDocument {
             .map(|(_, text)| text.as_str())
     }
 
-    /// Analyses the current text with `analyze` and answers it as a change to
-    /// version `shown` — what the editor shows — when that is the version last
-    /// answered; otherwise (or with no text) everything is sent whole.
+    /// Analyses the current text with `analyze`, which makes the preview with the
+    /// renderer it is given (so that only changed blocks are rendered again), and
+    /// answers it as a change to version `shown` — what the editor shows — when
+    /// that is the version last answered; otherwise (or with no text) everything
+    /// is sent whole.
     pub fn analyze(
         &mut self,
         shown: Option<u32>,
-        analyze: impl FnOnce(&str) -> Analysis,
+        analyze: impl FnOnce(&str, &mut PreviewBlocks) -> Analysis,
     ) -> LiveAnalysis {
         let (version, text) = self
             .text
             .as_ref()
             .map_or((0, ""), |(v, t)| (*v, t.as_str()));
-        let mut new = analyze(text);
-        let preview = block_relative(&new.html);
-        new.html = preview.html;
-        let gaps = gaps(&preview.starts);
+        let new = analyze(text, &mut self.preview);
+        let gaps = gaps(self.preview.starts());
         let shown = self.shown.as_ref().filter(|s| Some(s.version) == shown);
         let base = shown.map(|s| &s.analysis);
         // The edit's move applies to the version on show only.
@@ -268,18 +272,15 @@ impl<'a> Utf16Cursor<'a> {
         if unit < self.unit {
             return None;
         }
-        // Runs of ASCII, eight bytes at a time: one unit per byte.
-        while unit - self.unit >= 8 {
-            let Some(chunk) = self.bytes.get(self.byte..self.byte + 8) else {
-                break;
-            };
-            if !chunk.is_ascii() {
-                break;
-            }
-            self.byte += 8;
-            self.unit += 8;
-        }
+        const RUN: usize = 32;
         while self.unit < unit {
+            // A run of ASCII, one unit per byte, is skipped whole.
+            let run = self.bytes.get(self.byte..self.byte + RUN);
+            if unit - self.unit >= RUN && run.is_some_and(<[u8]>::is_ascii) {
+                self.byte += RUN;
+                self.unit += RUN;
+                continue;
+            }
             let lead = *self.bytes.get(self.byte)?;
             let (width, units) = match lead {
                 0x00..=0x7f => (1, 1),
@@ -294,10 +295,27 @@ impl<'a> Utf16Cursor<'a> {
     }
 }
 
-/// How many UTF-16 units `s` is.
+/// How many UTF-16 units `s` is. Runs of ASCII are counted 32 bytes at a time:
+/// the preview HTML of a large document is over a million of them.
 pub fn utf16_len(s: &str) -> usize {
-    s.bytes()
-        .map(|b| usize::from((b & 0xc0) != 0x80) + usize::from(b >= 0xf0))
+    let mut chunks = s.as_bytes().chunks_exact(32);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        units += if chunk.is_ascii() {
+            chunk.len()
+        } else {
+            units_of(chunk)
+        };
+    }
+    units + units_of(chunks.remainder())
+}
+
+/// UTF-16 units of the characters starting in `bytes`: one per lead byte, two
+/// for a four-byte character.
+fn units_of(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from((b & 0xc0) != 0x80) + usize::from(b >= 0xf0))
         .sum()
 }
 

@@ -30,8 +30,8 @@ pub async fn analyze(
             .as_deref()
             .and_then(|id| catalog.get(id));
         // Without a chosen template, the one recognised in the same parse.
-        Ok(live.analyze(request.shown, |text| {
-            specwright_core::analyze_recognising(text, &catalog, template)
+        Ok(live.analyze(request.shown, |text, preview| {
+            specwright_core::analyze_recognising_with(text, &catalog, template, preview)
         }))
     })
     .await?

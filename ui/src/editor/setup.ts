@@ -15,6 +15,7 @@ import {
   highlightActiveLineGutter,
   keymap,
   lineNumbers,
+  tooltips,
   type KeyBinding,
   type ViewUpdate,
 } from "@codemirror/view";
@@ -46,6 +47,9 @@ export function editorExtensions(config: EditorConfig, lineBreak: "\n" | "\r\n")
     highlightSelectionMatches(),
     search({ top: true }),
     EditorView.lineWrapping,
+    // The editor's pane contains its layout and painting (app.css): a tooltip
+    // inside it would be cut off at the pane's edge.
+    tooltips({ parent: document.body }),
     markdownSupport(languages),
     editorTheme(),
     findings(),

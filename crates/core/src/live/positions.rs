@@ -59,6 +59,31 @@ fn rewrite(html: &str) -> Option<BlockRelative> {
     Some(BlockRelative { html: out, starts })
 }
 
+/// The HTML of one top-level node, which starts on line `first_line`, as
+/// [`block_relative`] makes it within the whole document's HTML; and the first
+/// line of each of its elements, counted from `first_line` (0). `None` when an
+/// element has no position (in the whole HTML it would take the first line of
+/// the element before, which may be another node's) or the HTML is not shaped as
+/// the engine writes it.
+pub(super) fn relative_block(html: &str, first_line: u32) -> Option<(String, Vec<u32>)> {
+    let mut starts: Vec<u32> = Vec::new();
+    let (out, blocks) = map_positions(html, |block, range, out| {
+        if starts.len() < block {
+            return None;
+        }
+        if starts.len() == block {
+            starts.push(
+                u32::try_from(range.start_line)
+                    .ok()?
+                    .checked_sub(first_line)?,
+            );
+        }
+        range.write_shifted(1 - i64::from(first_line + starts[block]), out);
+        Some(())
+    })?;
+    (starts.len() == blocks).then_some((out, starts))
+}
+
 /// The HTML again with its positions counted from the top of the document, as
 /// the page reads them: the block's first line, plus the line in the block, minus one.
 #[cfg(test)]

@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::analysis::analyze;
+use crate::analysis::{analyze, analyze_with};
 
 /// The UTF-16 units of `s`, and back: the reference model the byte-level code must match.
 fn units(s: &str) -> Vec<u16> {
@@ -54,6 +54,17 @@ fn a_long_ascii_run_is_skipped_in_blocks_and_lands_exactly() {
 }
 
 #[test]
+fn utf16_len_counts_long_text_with_characters_across_its_chunks() {
+    for text in [
+        "a".repeat(100),
+        format!("{}é{}😀{}", "a".repeat(31), "b".repeat(30), "c".repeat(65)),
+        "😀é€".repeat(40),
+    ] {
+        assert_eq!(utf16_len(&text), text.encode_utf16().count(), "{text}");
+    }
+}
+
+#[test]
 fn edits_to_a_version_the_engine_does_not_hold_are_stale_and_need_the_whole_text() {
     let mut live = LiveDocument::default();
     let edits = |base| TextChange::Edits {
@@ -87,7 +98,7 @@ fn unchanged_panels_are_left_out_and_the_html_is_a_small_splice() {
     let text = "# Title\n\n- [ ] task\n\nFirst paragraph.\n\nLast one\n";
     live.update(1, TextChange::Whole { text: text.into() })
         .unwrap();
-    let first = live.analyze(None, |t| analyze(t, None));
+    let first = live.analyze(None, |t, p| analyze_with(t, |_| None, p));
     assert_eq!((first.html.keep_start, first.html.keep_end), (0, 0));
     assert!(first.checklist.is_some() && first.report.is_some() && first.outline.is_some());
 
@@ -100,7 +111,7 @@ fn unchanged_panels_are_left_out_and_the_html_is_a_small_splice() {
         },
     )
     .unwrap();
-    let second = live.analyze(Some(1), |t| analyze(t, None));
+    let second = live.analyze(Some(1), |t, p| analyze_with(t, |_| None, p));
     assert_eq!(second.version, 2);
     assert!(
         second.checklist.is_none() && second.outline.is_none(),
@@ -119,7 +130,7 @@ fn unchanged_panels_are_left_out_and_the_html_is_a_small_splice() {
         },
     )
     .unwrap();
-    let third = live.analyze(Some(1), |t| analyze(t, None));
+    let third = live.analyze(Some(1), |t, p| analyze_with(t, |_| None, p));
     assert_eq!((third.html.keep_start, third.html.keep_end), (0, 0));
     assert!(third.checklist.is_some() && third.report.is_some() && third.outline.is_some());
 }
@@ -130,7 +141,7 @@ fn enter_in_the_middle_changes_one_block_line_and_no_html() {
     let text = "# Title\n\nFirst paragraph.\n\nMiddle one.\n\n- [ ] task\n\nLast one\n";
     live.update(1, TextChange::Whole { text: text.into() })
         .unwrap();
-    let first = live.analyze(None, |t| analyze(t, None));
+    let first = live.analyze(None, |t, p| analyze_with(t, |_| None, p));
     let gaps = first.block_lines.insert.clone();
     assert_eq!(gaps, [1, 2, 2, 2, 2], "{:?}", first.html.insert);
 
@@ -143,7 +154,7 @@ fn enter_in_the_middle_changes_one_block_line_and_no_html() {
         },
     )
     .unwrap();
-    let second = live.analyze(Some(1), |t| analyze(t, None));
+    let second = live.analyze(Some(1), |t, p| analyze_with(t, |_| None, p));
     assert_eq!(second.html.insert, "", "{:?}", second.html);
     assert_eq!(
         second.block_lines,
@@ -175,7 +186,7 @@ fn enter_in_the_middle_changes_one_block_line_and_no_html() {
         },
     )
     .unwrap();
-    let third = live.analyze(Some(2), |t| analyze(t, None));
+    let third = live.analyze(Some(2), |t, p| analyze_with(t, |_| None, p));
     assert_eq!(third.moved, Moved::default());
     assert!(third.checklist.is_some() && third.outline.is_some());
 }
@@ -214,6 +225,12 @@ fn markdown_strategy() -> impl Strategy<Value = String> {
             "    indented\n",
             "é😀",
             "\r\n",
+            "[ref] ",
+            "![pic][ref] ",
+            "[ref]: /one\n",
+            "[ref]: /two \"Two\"\n",
+            "<https://x.example> ",
+            "  lazy\n",
         ]),
         0..30,
     )
@@ -275,6 +292,29 @@ proptest! {
         let relative = block_relative(&html);
         prop_assert!(!relative.starts.is_empty() || !html.contains("data-sourcepos"), "not cut: {}", html);
         prop_assert_eq!(positions::absolute(&relative), Some(html));
+    }
+
+    /// The preview made block by block, reusing the blocks of the text before,
+    /// is the preview made whole, whatever the text and the edit.
+    #[test]
+    fn block_by_block_is_the_whole_preview(
+        before in markdown_strategy(),
+        at in 0usize..400,
+        remove in 0usize..12,
+        insert in markdown_strategy(),
+    ) {
+        let whole = |text: &str| {
+            let relative = block_relative(&analyze(text, None).html);
+            (relative.html, relative.starts)
+        };
+        let mut blocks = PreviewBlocks::default();
+        let html = analyze_with(&before, |_| None, &mut blocks).html;
+        prop_assert_eq!((html, blocks.starts().to_vec()), whole(&before));
+        let boundary = |i: usize| (0..=i.min(before.len())).rev().find(|&i| before.is_char_boundary(i)).unwrap_or(0);
+        let (from, to) = (boundary(at), boundary(at + remove));
+        let after = format!("{}{insert}{}", &before[..from], &before[to.max(from)..]);
+        let html = analyze_with(&after, |_| None, &mut blocks).html;
+        prop_assert_eq!((html, blocks.starts().to_vec()), whole(&after));
     }
 
     /// Splicing the old list of block lines into the new always rebuilds the new.

@@ -1,0 +1,143 @@
+//! The preview HTML made block by block and kept between analyses. A keystroke
+//! changes one top-level block, so only that block is rendered (and its positions
+//! made relative) again; every other block's HTML is taken as it was. The result
+//! is exactly what rendering the whole document and [`block_relative`] give —
+//! tested on every fixture and on random Markdown — because a top-level block's
+//! HTML depends only on its own source lines and on where its links point (a
+//! reference's definition may be anywhere), which together are the key — its
+//! lines taken through the next block's first line, as where comrak ends a list
+//! depends on what follows it. Footnotes are numbered across the document and
+//! gathered at its end: with anything that may be a footnote, or any block this
+//! cannot be sure of, the whole document is rendered at once instead.
+
+use std::collections::HashMap;
+
+use comrak::nodes::{AstNode, NodeValue};
+
+use super::positions::{block_relative, relative_block};
+use crate::analysis::RenderPreview;
+use crate::markdown::{self, LineIndex};
+
+/// The preview's blocks as last rendered, by their source lines (through the
+/// next block's first line).
+#[derive(Debug, Default)]
+pub struct PreviewBlocks {
+    blocks: HashMap<Box<str>, Rendered>,
+    /// The first line of each top-level element of the HTML last made.
+    starts: Vec<u32>,
+}
+
+/// One top-level block's HTML, with its positions relative to its elements.
+#[derive(Debug)]
+struct Rendered {
+    /// Where the block's links and images point, in order: (URL, title).
+    links: Vec<(String, String)>,
+    html: String,
+    /// The first line of each of its elements, counted from the block's first line (0).
+    starts: Vec<u32>,
+}
+
+impl Rendered {
+    fn append_to(&self, html: &mut String, starts: &mut Vec<u32>, first_line: u32) {
+        html.push_str(&self.html);
+        starts.extend(self.starts.iter().map(|s| s + first_line));
+    }
+}
+
+impl PreviewBlocks {
+    /// The first line of each top-level element of the HTML last made; empty
+    /// when its positions count from the top of the document.
+    pub fn starts(&self) -> &[u32] {
+        &self.starts
+    }
+
+    /// The HTML block by block, or `None` when it must be made whole.
+    fn by_block<'a>(
+        &mut self,
+        text: &str,
+        lines: &LineIndex,
+        root: &'a AstNode<'a>,
+    ) -> Option<String> {
+        // Anything that might be a footnote (they can be defined inside a quote
+        // or a list, and are moved to the end).
+        if memchr::memmem::find(text.as_bytes(), b"[^").is_some() {
+            return None;
+        }
+        let mut before = std::mem::take(&mut self.blocks);
+        let mut html = String::with_capacity(text.len() + text.len() / 4);
+        let mut starts = Vec::new();
+        for node in root.children() {
+            let pos = node.data().sourcepos;
+            let first_line = u32::try_from(pos.start.line).ok()?;
+            // The block's lines and those after it up to the next block's first
+            // line, included: where comrak ends a list depends on the blank lines
+            // after it and on the kind of block that follows.
+            let next_line = node
+                .next_sibling()
+                .map_or(usize::MAX - 1, |n| n.data().sourcepos.start.line);
+            let from = lines.offset(pos.start.line, 1);
+            let to = lines.offset(next_line.max(pos.end.line) + 1, 1);
+            let source = text.get(from..to)?;
+            let fits = |r: &&Rendered| same_links(node, &r.links);
+            // A block written twice is found among those already taken.
+            if let Some(r) = self.blocks.get(source).filter(fits) {
+                r.append_to(&mut html, &mut starts, first_line);
+                continue;
+            }
+            let r = match before.remove(source).filter(|r| fits(&r)) {
+                Some(r) => r,
+                None => {
+                    let (html, starts) = relative_block(&markdown::render_html(node), first_line)?;
+                    Rendered {
+                        links: links_of(node),
+                        html,
+                        starts,
+                    }
+                }
+            };
+            r.append_to(&mut html, &mut starts, first_line);
+            self.blocks.insert(source.into(), r);
+        }
+        self.starts = starts;
+        Some(html)
+    }
+}
+
+impl RenderPreview for PreviewBlocks {
+    /// The preview HTML with positions relative to their top-level element, whose
+    /// first lines [`starts`](Self::starts) then gives.
+    fn render<'a>(&mut self, text: &str, lines: &LineIndex, root: &'a AstNode<'a>) -> String {
+        if let Some(html) = self.by_block(text, lines, root) {
+            return html;
+        }
+        self.blocks.clear();
+        let whole = block_relative(&markdown::render_html(root));
+        self.starts = whole.starts;
+        whole.html
+    }
+}
+
+/// Where the links and images in `node` point: (URL, title), in document order.
+fn links_of<'a>(node: &'a AstNode<'a>) -> Vec<(String, String)> {
+    let mut links = Vec::new();
+    for d in node.descendants() {
+        if let NodeValue::Link(link) | NodeValue::Image(link) = &d.data().value {
+            links.push((link.url.clone(), link.title.clone()));
+        }
+    }
+    links
+}
+
+/// Whether the links and images in `node` point where `links` says, in order.
+fn same_links<'a>(node: &'a AstNode<'a>, links: &[(String, String)]) -> bool {
+    let mut expected = links.iter();
+    for d in node.descendants() {
+        if let NodeValue::Link(link) | NodeValue::Image(link) = &d.data().value {
+            match expected.next() {
+                Some((url, title)) if *url == link.url && *title == link.title => {}
+                _ => return false,
+            }
+        }
+    }
+    expected.next().is_none()
+}

@@ -1,0 +1,139 @@
+//! The preview made block by block while typing (`live::PreviewBlocks`) is the
+//! preview made whole, on every KEP and template, before and after edits of every
+//! kind: typing in a block, a new line, a reference's definition moved elsewhere,
+//! a block removed.
+
+mod common;
+
+use specwright_core::live::{PreviewBlocks, block_relative};
+use specwright_core::{Catalog, analyze, analyze_recognising_with, storage};
+
+/// The preview HTML and its blocks' first lines, made whole.
+fn whole(text: &str) -> (String, Vec<u32>) {
+    let relative = block_relative(&analyze(text, None).html);
+    (relative.html, relative.starts)
+}
+
+fn by_block(blocks: &mut PreviewBlocks, catalog: &Catalog, text: &str) -> (String, Vec<u32>) {
+    let html = analyze_recognising_with(text, catalog, None, blocks).html;
+    (html, blocks.starts().to_vec())
+}
+
+/// Byte offsets of the starts of some of `text`'s lines, spread through it.
+fn spread_line_starts(text: &str, count: usize) -> Vec<usize> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect();
+    let step = (starts.len() / count).max(1);
+    starts.into_iter().step_by(step).collect()
+}
+
+/// Asserts that `got` is `want`, showing where they first differ.
+#[track_caller]
+fn assert_same(got: (String, Vec<u32>), want: (String, Vec<u32>), context: &str) {
+    if got.0 != want.0 {
+        let at = got
+            .0
+            .bytes()
+            .zip(want.0.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let around = |s: &str| {
+            let from = (at.saturating_sub(300)..=at)
+                .find(|&i| s.is_char_boundary(i))
+                .unwrap_or(0);
+            let to = (at + 300..s.len())
+                .find(|&i| s.is_char_boundary(i))
+                .unwrap_or(s.len());
+            s[from..to.max(from)].to_owned()
+        };
+        panic!(
+            "{context}: the HTML differs at byte {at}:\nblock by block: {}\nwhole: {}",
+            around(&got.0),
+            around(&want.0)
+        );
+    }
+    assert_eq!(got.1, want.1, "{context}: the blocks' first lines differ");
+}
+
+fn edited(text: &str, at: usize, remove: usize, insert: &str) -> String {
+    format!("{}{insert}{}", &text[..at], &text[at + remove..])
+}
+
+#[test]
+fn block_by_block_is_the_whole_preview_before_and_after_edits() {
+    let catalog = Catalog::builtin();
+    for path in common::all_documents() {
+        let name = common::fixture_name(&path);
+        let text = storage::read_document(&path).unwrap().text;
+        let mut blocks = PreviewBlocks::default();
+        assert_same(by_block(&mut blocks, &catalog, &text), whole(&text), &name);
+        let mut current = text.clone();
+        for at in spread_line_starts(&text, 12) {
+            let at = at.min(current.len());
+            let at = (0..=at)
+                .rev()
+                .find(|&i| current.is_char_boundary(i))
+                .unwrap();
+            for (remove, insert) in [(0, "x"), (0, "\n"), (0, "\n\n# Inserted\n\n"), (1, "")] {
+                let remove =
+                    if at + remove <= current.len() && current.is_char_boundary(at + remove) {
+                        remove
+                    } else {
+                        0
+                    };
+                current = edited(&current, at, remove, insert);
+                assert_same(
+                    by_block(&mut blocks, &catalog, &current),
+                    whole(&current),
+                    &format!("{name}: {remove} removed and {insert:?} inserted at byte {at}"),
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_reference_redefined_elsewhere_changes_the_blocks_that_use_it() {
+    let catalog = Catalog::builtin();
+    let mut blocks = PreviewBlocks::default();
+    let before = "See [the design][d] and ![chart][c].\n\nOther text.\n\n[d]: https://one.example\n[c]: chart.png \"Chart\"\n";
+    assert_same(
+        by_block(&mut blocks, &catalog, before),
+        whole(before),
+        "before",
+    );
+    for after in [
+        before.replace("https://one.example", "https://two.example"),
+        before.replace("\"Chart\"", "\"Usage\""),
+        before.replace("[d]: https://one.example\n", ""),
+        format!("[d]: https://first.example\n\n{before}"),
+    ] {
+        assert_same(
+            by_block(&mut blocks, &catalog, &after),
+            whole(&after),
+            &after,
+        );
+    }
+}
+
+#[test]
+fn footnotes_are_made_whole_and_stay_right() {
+    let catalog = Catalog::builtin();
+    let mut blocks = PreviewBlocks::default();
+    let text = "One[^a] and two[^b].\n\nMore.\n\n[^b]: Bee.\n\n[^a]: Ay.\n";
+    assert_same(by_block(&mut blocks, &catalog, text), whole(text), "notes");
+    let edited = text.replace("More.", "More text.");
+    assert_same(
+        by_block(&mut blocks, &catalog, &edited),
+        whole(&edited),
+        "edited",
+    );
+    let plain = "No notes here.\n\nMore.\n";
+    assert_same(
+        by_block(&mut blocks, &catalog, plain),
+        whole(plain),
+        "plain",
+    );
+}
