@@ -104,6 +104,19 @@ fn a_reference_redefined_elsewhere_changes_the_blocks_that_use_it() {
         whole(before),
         "before",
     );
+    // The same targets, on the other text: `[a] [b]` with the definition moved from a to b.
+    let swapped = "[a] [b]\n\nx\n\n[a]: /u\n";
+    assert_same(
+        by_block(&mut blocks, &catalog, swapped),
+        whole(swapped),
+        "a defined",
+    );
+    let moved = swapped.replace("[a]: /u", "[b]: /u");
+    assert_same(
+        by_block(&mut blocks, &catalog, &moved),
+        whole(&moved),
+        "b defined",
+    );
     for after in [
         before.replace("https://one.example", "https://two.example"),
         before.replace("\"Chart\"", "\"Usage\""),
@@ -129,6 +142,12 @@ fn footnotes_are_made_whole_and_stay_right() {
         by_block(&mut blocks, &catalog, &edited),
         whole(&edited),
         "edited",
+    );
+    let pattern = "Matches `[^a-z]` and [^x] with no note.\n\nMore.\n";
+    assert_same(
+        by_block(&mut blocks, &catalog, pattern),
+        whole(pattern),
+        "pattern",
     );
     let plain = "No notes here.\n\nMore.\n";
     assert_same(

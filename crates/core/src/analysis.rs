@@ -117,6 +117,11 @@ mod tests {
         let split_character =
             "\n```\ncode\n```\n[ref]: /one\n---\né😀- item\n| a | b |\n|---|---|\n| 1 | 2 |\n"
                 .to_owned();
+        let fields = Document::parse(&split_character).0.fields;
+        assert!(
+            fields.iter().all(|f| f.value != "😀-"),
+            "a value read from the line above its row: {fields:?}"
+        );
         for text in [
             split_character,
             deep_quotes,

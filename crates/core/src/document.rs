@@ -414,7 +414,14 @@ impl<'t> Walker<'t> {
         let raw = &self.text[range.clone()];
         let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '|');
         let start = range.start + (trimmed.as_ptr() as usize - raw.as_ptr() as usize);
-        if !label.is_empty() {
+        // comrak places the header row of a table that interrupts a paragraph on
+        // the paragraph's first line: a row whose line has no `|` is not where
+        // comrak says, and its value is not a field to fill or replace.
+        let row_line = self
+            .lines
+            .line_range(self.text, row.data().sourcepos.start.line);
+        let in_place = self.text[row_line].contains('|');
+        if !label.is_empty() && in_place {
             self.doc.fields.push(Field {
                 label,
                 value: trimmed.to_owned(),

@@ -16,6 +16,14 @@ pub fn toggle(text: &str, line: usize) -> Result<String> {
         .find(|t| t.line == line)
         .ok_or(Error::NoTaskOnLine { line })?;
     let offset = task.symbol_offset;
+    // The mark between its brackets, or the item is not where comrak said it was:
+    // refuse rather than change another byte.
+    let mark = offset
+        .checked_sub(1)
+        .and_then(|open| text.as_bytes().get(open..offset + 2));
+    if !matches!(mark, Some([b'[', b' ' | b'x' | b'X', b']'])) {
+        return Err(Error::NoTaskOnLine { line });
+    }
     let mut bytes = text.as_bytes().to_vec();
     bytes[offset] = if task.checked {
         b' '

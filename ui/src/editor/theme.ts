@@ -24,7 +24,9 @@ const highlight = HighlightStyle.define([
 ]);
 
 const base = EditorView.theme({
-  "&": { height: "100%", backgroundColor: "var(--editor-bg)", color: "var(--text)" },
+  // No height here: the tooltips' container in the body has the theme's classes
+  // too (app.css gives the editor its pane's height).
+  "&": { backgroundColor: "var(--editor-bg)", color: "var(--text)" },
   ".cm-scroller": { fontFamily: "var(--mono)", fontSize: "14px", lineHeight: "1.6" },
   ".cm-content": { caretColor: "var(--accent)", padding: "12px 0" },
   ".cm-gutters": { backgroundColor: "var(--editor-gutter)", color: "var(--muted)", border: "none" },

@@ -30,8 +30,8 @@ pub struct PreviewBlocks {
 /// One top-level block's HTML, with its positions relative to its elements.
 #[derive(Debug)]
 struct Rendered {
-    /// Where the block's links and images point, in order: (URL, title).
-    links: Vec<(String, String)>,
+    /// The block's links and images, in order.
+    links: Vec<Link>,
     html: String,
     /// The first line of each of its elements, counted from the block's first line (0).
     starts: Vec<u32>,
@@ -58,9 +58,7 @@ impl PreviewBlocks {
         lines: &LineIndex,
         root: &'a AstNode<'a>,
     ) -> Option<String> {
-        // Anything that might be a footnote (they can be defined inside a quote
-        // or a list, and are moved to the end).
-        if memchr::memmem::find(text.as_bytes(), b"[^").is_some() {
+        if may_define_footnotes(text) {
             return None;
         }
         let mut before = std::mem::take(&mut self.blocks);
@@ -78,7 +76,7 @@ impl PreviewBlocks {
             let from = lines.offset(pos.start.line, 1);
             let to = lines.offset(next_line.max(pos.end.line) + 1, 1);
             let source = text.get(from..to)?;
-            let fits = |r: &&Rendered| same_links(node, &r.links);
+            let fits = |r: &&Rendered| same_links(node, pos.start.line, &r.links);
             // A block written twice is found among those already taken.
             if let Some(r) = self.blocks.get(source).filter(fits) {
                 r.append_to(&mut html, &mut starts, first_line);
@@ -89,7 +87,7 @@ impl PreviewBlocks {
                 None => {
                     let (html, starts) = relative_block(&markdown::render_html(node), first_line)?;
                     Rendered {
-                        links: links_of(node),
+                        links: links_of(node, pos.start.line),
                         html,
                         starts,
                     }
@@ -117,25 +115,65 @@ impl RenderPreview for PreviewBlocks {
     }
 }
 
-/// Where the links and images in `node` point: (URL, title), in document order.
-fn links_of<'a>(node: &'a AstNode<'a>) -> Vec<(String, String)> {
+/// A link or image in a block: where it is written (lines counted from the
+/// block's first line, 0) and where it points. Two links swapping targets
+/// (`[a] [b]` when the definition moves from `a` to `b`) keep the same list of
+/// targets but not the same positions.
+#[derive(Debug, PartialEq, Eq)]
+struct Link {
+    start: (usize, usize),
+    end: (usize, usize),
+    url: String,
+    title: String,
+}
+
+/// Whether `text` may define a footnote (`[^label]:`, which may sit inside a
+/// quote or a list item; footnotes are numbered across the document). A
+/// reference with no definition is plain text, as in `[^a-z]` in a pattern.
+fn may_define_footnotes(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"[^").any(|at| {
+        let label = &text.as_bytes()[at + 2..];
+        let end = label
+            .iter()
+            .position(|&b| matches!(b, b']' | b'\n' | b'\r'))
+            .unwrap_or(label.len());
+        label.get(end..end + 2) == Some(b"]:")
+    })
+}
+
+/// The links and images in `node` (whose first line is `first_line`), in document order.
+fn links_of<'a>(node: &'a AstNode<'a>, first_line: usize) -> Vec<Link> {
     let mut links = Vec::new();
     for d in node.descendants() {
-        if let NodeValue::Link(link) | NodeValue::Image(link) = &d.data().value {
-            links.push((link.url.clone(), link.title.clone()));
+        let data = d.data();
+        if let NodeValue::Link(link) | NodeValue::Image(link) = &data.value {
+            let pos = data.sourcepos;
+            links.push(Link {
+                start: (pos.start.line.saturating_sub(first_line), pos.start.column),
+                end: (pos.end.line.saturating_sub(first_line), pos.end.column),
+                url: link.url.clone(),
+                title: link.title.clone(),
+            });
         }
     }
     links
 }
 
-/// Whether the links and images in `node` point where `links` says, in order.
-fn same_links<'a>(node: &'a AstNode<'a>, links: &[(String, String)]) -> bool {
+/// Whether the links and images in `node` are `links`, in order.
+fn same_links<'a>(node: &'a AstNode<'a>, first_line: usize, links: &[Link]) -> bool {
     let mut expected = links.iter();
     for d in node.descendants() {
-        if let NodeValue::Link(link) | NodeValue::Image(link) = &d.data().value {
-            match expected.next() {
-                Some((url, title)) if *url == link.url && *title == link.title => {}
-                _ => return false,
+        let data = d.data();
+        if let NodeValue::Link(link) | NodeValue::Image(link) = &data.value {
+            let pos = data.sourcepos;
+            let same = expected.next().is_some_and(|e| {
+                e.start == (pos.start.line.saturating_sub(first_line), pos.start.column)
+                    && e.end == (pos.end.line.saturating_sub(first_line), pos.end.column)
+                    && e.url == link.url
+                    && e.title == link.title
+            });
+            if !same {
+                return false;
             }
         }
     }
