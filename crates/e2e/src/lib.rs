@@ -363,7 +363,7 @@ impl App {
     /// come back fails the test: the WebDriver client sends one request at a time,
     /// so every later command would wait behind it.
     pub async fn screenshot(&self, name: &str) {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
+        let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).unwrap();
         let _ = self.client.execute(KEEP_PRESENTING, vec![]).await;
         match tokio::time::timeout(Duration::from_secs(15), self.client.screenshot()).await {
@@ -393,6 +393,15 @@ pub async fn wait_until_true(what: &str, check: impl Fn() -> bool) {
 }
 
 /// The debug app binary next to this test's own target directory.
+/// `crates/e2e/screenshots` of the checkout being tested. Read when the tests run
+/// (cargo sets `CARGO_MANIFEST_DIR` for them): the shared target directory may hold
+/// this crate built from another clone, whose path `env!` would have kept.
+pub fn screenshot_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from)
+        .join("screenshots")
+}
+
 fn app_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("SPECWRIGHT_APP") {
         return path.into();

@@ -1,5 +1,8 @@
 //! End-to-end flows on the real Specwright window (see `scripts/e2e.sh`).
 
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use serde_json::{Value, json};
 use specwright_e2e::{App, Key};
 
@@ -214,6 +217,60 @@ async fn fixing_what_the_health_panel_shows() {
     let app = App::launch("health-fix", &[]).await;
     app.new_from_template("product-spec", "Health Fix", "Ada")
         .await;
+
+    // A finding's marker in the editor's gutter tells what is wrong when pointed
+    // at, in a tooltip of the page's own (the editor's pane would cut it off).
+    app.wait_for(".cm-lint-marker").await;
+    app.js("document.querySelector('.cm-lint-marker').scrollIntoView({ block: 'center' }); return true;")
+        .await;
+    const IN_VIEW: &str = "const m = [...document.querySelectorAll('.cm-lint-marker')].map(e => e.getBoundingClientRect()).find(b => b.top > 50 && b.bottom < innerHeight - 50); return m ? [m.left + m.width / 2, m.top + m.height / 2] : null;";
+    app.wait_until(
+        "a finding's marker is in view",
+        &format!("return ({{ f() {{ {IN_VIEW} }} }}).f() !== null;"),
+        vec![],
+    )
+    .await;
+    let at = app.js(IN_VIEW).await;
+    let (x, y) = (at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
+    let hover = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: x + 40.0,
+            y,
+        })
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(150)),
+            x,
+            y,
+        })
+        .pause(Duration::from_millis(600));
+    app.client.perform_actions(hover).await.unwrap();
+    app.wait_until(
+        "a tooltip shows the finding",
+        "const t = document.querySelector('.cm-tooltip .cm-diagnostic'); return !!t && t.textContent.length > 0;",
+        vec![],
+    )
+    .await;
+    let placed = app
+        .js("const t = document.querySelector('.cm-tooltip'); const b = t.getBoundingClientRect(); \
+             return { inPane: !!t.closest('.editor-pane'), left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: innerWidth, height: innerHeight, text: t.textContent };")
+        .await;
+    let num = |k: &str| placed[k].as_f64().unwrap();
+    assert!(
+        placed["inPane"] == false
+            && num("left") >= 0.0
+            && num("right") <= num("width")
+            && num("top") >= 0.0
+            && num("bottom") <= num("height"),
+        "the tooltip is in the page's own layer and inside the window: {placed}"
+    );
+    app.screenshot("03b-finding-tooltip").await;
+    let away = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
+        duration: None,
+        x: 700.0,
+        y: 400.0,
+    });
+    app.client.perform_actions(away).await.unwrap();
     app.click("[data-testid=tab-health]").await;
     app.wait_for_text(
         "[data-testid=health]",

@@ -9,7 +9,7 @@ use specwright_e2e::{App, Key};
 
 /// Where screenshots and the rendered PDF page go.
 fn screenshots() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots")
+    specwright_e2e::screenshot_dir()
 }
 
 /// Presses Escape and waits for the export dialog to close.
