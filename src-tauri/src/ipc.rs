@@ -219,6 +219,7 @@ pub struct DraftList {
 pub struct StartUp {
     /// Drafts a crash or a kill left behind, offered before anything opens.
     pub drafts: DraftList,
+    /// The start screen's recent files; empty when the launch file was opened.
     pub recent: Vec<RecentFile>,
     /// The file named on the command line (by a file manager, say), if any.
     pub launch: Option<LaunchFile>,

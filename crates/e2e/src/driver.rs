@@ -2,6 +2,7 @@
 //! recent files never leak between tests or into the developer's own. Shared by
 //! the end-to-end tests and `crates/window-bench`.
 
+use std::ffi::OsString;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -47,12 +48,7 @@ impl TauriDriver {
     ) -> Self {
         let port = ports.driver;
         let mut command = Command::new(binary());
-        // The launch's own session bus, if the test started one (`bus::SessionBus`):
-        // never the desktop's, where a developer's own Specwright may be running.
-        command.env(
-            "DBUS_SESSION_BUS_ADDRESS",
-            format!("unix:path={}", dir.join("bus").display()),
-        );
+        command.envs(launch_env(dir));
         command.envs(env.iter().copied());
         if !native_dialogs {
             command.env("SPECWRIGHT_FAKE_DIALOGS", dir.join("dialogs"));
@@ -64,12 +60,6 @@ impl TauriDriver {
                 "--native-port",
                 &ports.native.to_string(),
             ])
-            .env("HOME", dir.join("home"))
-            .env("XDG_CONFIG_HOME", dir.join("config"))
-            .env("XDG_DATA_HOME", dir.join("data"))
-            .env("XDG_CACHE_HOME", dir.join("cache"))
-            .env("GTK_A11Y", "none")
-            .env("NO_AT_BRIDGE", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -206,6 +196,25 @@ pub fn scratch_dir(prefix: &str) -> tempfile::TempDir {
         std::fs::create_dir_all(dir.path().join(sub)).unwrap();
     }
     dir
+}
+
+/// The environment of an app launched in scratch folder `dir` (through the
+/// driver or directly): its own HOME and XDG folders, its own session bus (if
+/// the test started one, `bus::SessionBus`; never the desktop's, where a
+/// developer's own Specwright may be running), no accessibility bus.
+pub fn launch_env(dir: &Path) -> Vec<(&'static str, OsString)> {
+    vec![
+        ("HOME", dir.join("home").into()),
+        ("XDG_CONFIG_HOME", dir.join("config").into()),
+        ("XDG_DATA_HOME", dir.join("data").into()),
+        ("XDG_CACHE_HOME", dir.join("cache").into()),
+        (
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", dir.join("bus").display()).into(),
+        ),
+        ("GTK_A11Y", "none".into()),
+        ("NO_AT_BRIDGE", "1".into()),
+    ]
 }
 
 /// All process ids (Linux `/proc`).

@@ -76,16 +76,7 @@ impl App {
         let mut launch = std::process::Command::new(app_binary())
             .args(args)
             .current_dir(dir.join("home"))
-            .env("HOME", dir.join("home"))
-            .env("XDG_CONFIG_HOME", dir.join("config"))
-            .env("XDG_DATA_HOME", dir.join("data"))
-            .env("XDG_CACHE_HOME", dir.join("cache"))
-            .env(
-                "DBUS_SESSION_BUS_ADDRESS",
-                format!("unix:path={}", dir.join("bus").display()),
-            )
-            .env("GTK_A11Y", "none")
-            .env("NO_AT_BRIDGE", "1")
+            .envs(driver::launch_env(dir))
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("the app binary");
@@ -392,7 +383,6 @@ pub async fn wait_until_true(what: &str, check: impl Fn() -> bool) {
     }
 }
 
-/// The debug app binary next to this test's own target directory.
 /// `crates/e2e/screenshots` of the checkout being tested. Read when the tests run
 /// (cargo sets `CARGO_MANIFEST_DIR` for them): the shared target directory may hold
 /// this crate built from another clone, whose path `env!` would have kept.
@@ -402,6 +392,7 @@ pub fn screenshot_dir() -> PathBuf {
         .join("screenshots")
 }
 
+/// The debug app binary next to this test's own target directory.
 fn app_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("SPECWRIGHT_APP") {
         return path.into();

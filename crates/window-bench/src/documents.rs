@@ -24,22 +24,26 @@ pub(crate) fn documents(fixtures: &Path, scratch: &Path) -> Vec<Doc> {
             }
         }
     }
-    let largest = keps
+    let texts: Vec<(PathBuf, String)> = keps
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (p, text)
+        })
+        .collect();
+    let largest = texts
         .iter()
-        .filter(|p| p.to_string_lossy().contains("sig-node/5554-"))
-        .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .filter(|(p, _)| p.to_string_lossy().contains("sig-node/5554-"))
+        .map(|(_, text)| text)
+        .max_by_key(|text| text.len())
         .expect("tests/fixtures/keps/sig-node/5554-*/README.md");
-    let doc170 = format!(
-        "{}\n\n{}",
-        std::fs::read_to_string(largest).unwrap(),
-        spec30
-    );
+    let doc170 = format!("{largest}\n\n{spec30}");
     // All KEPs come to ~0.87 MB: cycle through them (sorted) until the size.
     let keps_to = |size: usize| {
         let mut doc = String::new();
         'fill: loop {
-            for kep in &keps {
-                doc.push_str(&std::fs::read_to_string(kep).unwrap());
+            for (_, kep) in &texts {
+                doc.push_str(kep);
                 doc.push_str("\n\n");
                 if doc.len() >= size {
                     break 'fill doc;

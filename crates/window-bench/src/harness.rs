@@ -19,20 +19,53 @@ pub const TIMEOUT: Duration = Duration::from_secs(60);
 
 pub use specwright_e2e::display::ensure as ensure_display;
 
-/// What Specwright sets when the machine has no GPU (`src-tauri/src/rendering.rs`),
-/// given to the bare window to compare like with like.
-pub const CPU_PAINTING: &[(&str, &str)] = &[
-    ("WEBKIT_DISABLE_COMPOSITING_MODE", "1"),
-    ("WEBKIT_SKIA_ENABLE_CPU_RENDERING", "1"),
-];
+/// The painting switches Specwright chose on this machine
+/// (`src-tauri/src/rendering.rs`), as its web process received them: the
+/// `WEBKIT_*` variables it has and this process has not (but the inspector's,
+/// which WebKitWebDriver sets). None when the app kept
+/// WebKit's defaults (a machine with a GPU). Launches the app once.
+pub async fn app_painting(app: &Path) -> Vec<(String, String)> {
+    let s = Session::launch(app, &[]).await;
+    let ours: Vec<(String, String)> = std::env::vars().collect();
+    let mut switches: Vec<(String, String)> = s
+        .app_pid()
+        .map(process_tree)
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(environ)
+        // WebKitWebDriver sets the inspector's address for every launch.
+        .filter(|var| {
+            var.0.starts_with("WEBKIT_")
+                && var.0 != "WEBKIT_INSPECTOR_SERVER"
+                && !ours.contains(var)
+        })
+        .collect();
+    s.quit().await;
+    switches.sort();
+    switches.dedup();
+    switches
+}
 
-/// Whether this machine has a GPU render node (Specwright then keeps WebKit's defaults).
-pub fn has_gpu() -> bool {
-    std::fs::read_dir("/dev/dri").is_ok_and(|entries| {
-        entries
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
-    })
+/// The environment of process `pid`, empty if it is gone.
+fn environ(pid: u32) -> Vec<(String, String)> {
+    let Ok(bytes) = std::fs::read(format!("/proc/{pid}/environ")) else {
+        return Vec::new();
+    };
+    bytes
+        .split(|b| *b == 0)
+        .filter_map(|var| {
+            let (name, value) = std::str::from_utf8(var).ok()?.split_once('=')?;
+            Some((name.to_owned(), value.to_owned()))
+        })
+        .collect()
+}
+
+/// `switches` as the launch functions take them.
+pub fn as_env(switches: &[(String, String)]) -> Vec<(&str, &str)> {
+    switches
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
 }
 
 /// One launched window and its WebDriver session.

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::Options;
 use crate::documents::Doc;
-use crate::harness::{CPU_PAINTING, Session};
+use crate::harness::{Session, as_env};
 use crate::stats::loadavg;
 
 /// The app's editor and preview, as the probes find them.
@@ -357,13 +357,11 @@ pub(crate) struct Floor {
     pub(crate) load: String,
 }
 
-pub(crate) async fn floors(o: &Options) -> Vec<Floor> {
-    let mut floors = Vec::new();
-    for (label, env) in [
-        ("as Tauri starts it", &[][..]),
-        ("painting on the CPU as Specwright does", CPU_PAINTING),
-    ] {
-        floors.push(floor(o, label, env).await);
+pub(crate) async fn floors(o: &Options, painting: &[(String, String)]) -> Vec<Floor> {
+    let mut floors = vec![floor(o, "as Tauri starts it", &[]).await];
+    if !painting.is_empty() {
+        let label = "painting on the CPU as Specwright does";
+        floors.push(floor(o, label, &as_env(painting)).await);
     }
     floors
 }

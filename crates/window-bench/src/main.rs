@@ -124,17 +124,19 @@ async fn main() {
     let clock = BootClock::calibrate();
     let started = Instant::now();
 
+    let painting = harness::app_painting(&o.app).await;
+    eprintln!("Specwright's painting switches on this machine: {painting:?}");
     let starts = if o.no_start {
         None
     } else {
         eprintln!("start + memory ({} rounds)…", o.runs);
-        Some(startups(&o, &docs, &clock).await)
+        Some(startups(&o, &docs, &clock, &painting).await)
     };
     if o.no_keys {
         return; // a quick start-up run: figures on stderr only
     }
     eprintln!("keystroke floor: the bare window's echo page…");
-    let floors = keystrokes::floors(&o).await;
+    let floors = keystrokes::floors(&o, &painting).await;
     for floor in &floors {
         eprintln!(
             "  {}: painted p50 {:.1} ms p95 {:.1} ms; DOM p50 {:.1} ms p95 {:.1} ms; {} failed",
@@ -178,7 +180,7 @@ async fn main() {
     let Some(starts) = starts else {
         return; // a quick run: figures on stderr only
     };
-    let md = report(&o, &floors, &keys, &starts, &date);
+    let md = report(&o, &floors, &keys, &starts, &date, &painting);
     println!("{md}");
     if let Some(out) = &o.out {
         write_section(out, &md);

@@ -4,7 +4,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::Options;
-use crate::harness;
 use crate::keystrokes::{Floor, Keystrokes};
 use crate::startup::{BARE, BARE_CPU_PAINTING, Startup};
 use crate::stats::percentile;
@@ -45,6 +44,7 @@ pub(crate) fn report(
     keys: &[Keystrokes],
     starts: &[Startup],
     date: &str,
+    painting: &[(String, String)],
 ) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "{HEADING}\n");
@@ -246,21 +246,27 @@ one-line page, same tauri version, features and profile as the app.\n",
             s.idle_cpu
         );
     }
-    let _ = writeln!(
-        md,
-        "\n**Painting on the CPU**: on a machine without a GPU ({}), Specwright turns off \
-WebKit's OpenGL compositing and paints with Skia on the CPU (`src-tauri/src/rendering.rs`: \
-`WEBKIT_DISABLE_COMPOSITING_MODE=1`, `WEBKIT_SKIA_ENABLE_CPU_RENDERING=1`); the bare window \
-runs as Tauri starts it. The last row is the bare window given the same two settings, and \
-the \"painting on the CPU\" columns compare against it: what the app costs over the webview \
-with the rendering choice taken out. Both comparisons carry a verdict: the first is against \
-a bare Tauri window as it comes, the second against one painting the same way.\n",
-        if harness::has_gpu() {
-            "this machine has one: `/dev/dri/renderD*`, so the rows of Specwright are WebKit's defaults too"
-        } else {
-            "as this one: no `/dev/dri/renderD*`"
-        }
-    );
+    let switches: Vec<String> = painting.iter().map(|(k, v)| format!("`{k}={v}`")).collect();
+    if switches.is_empty() {
+        let _ = writeln!(
+            md,
+            "\n**Painting**: on this machine Specwright kept WebKit's defaults (it has a GPU \
+render node, `src-tauri/src/rendering.rs`), as the bare window does; there is no row for \
+the bare window painting on the CPU.\n"
+        );
+    } else {
+        let _ = writeln!(
+            md,
+            "\n**Painting on the CPU**: on a machine without a GPU, as this one, Specwright turns \
+off WebKit's OpenGL compositing and paints with Skia on the CPU (`src-tauri/src/rendering.rs`; \
+its web process got {}); the bare window runs as Tauri starts it. The last row is the bare \
+window given the same settings, and the \"painting on the CPU\" columns compare against it: \
+what the app costs over the webview with the rendering choice taken out. Both comparisons \
+carry a verdict: the first is against a bare Tauri window as it comes, the second against \
+one painting the same way.\n",
+            switches.join(", ")
+        );
+    }
     let _ = writeln!(
         md,
         "\n**Frame interval**: after the memory reading, a small element's text changed on \

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use crate::Options;
 use crate::documents::Doc;
-use crate::harness::{self, BootClock, CPU_PAINTING, Session};
+use crate::harness::{self, BootClock, Session, as_env};
 use crate::stats::{loadavg, median};
 
 /// The mark both pages set once the frame showing their text has been painted
@@ -42,7 +42,7 @@ struct Kind<'a> {
     selector: &'static str,
     needle: String,
     /// Environment for the launch (the app's own painting choice, given to the bare window).
-    env: &'static [(&'static str, &'static str)],
+    env: &'a [(&'a str, &'a str)],
 }
 
 impl Kind<'_> {
@@ -241,7 +241,12 @@ pub(crate) const BARE_CPU_PAINTING: &str =
 /// Start and memory of each kind of window: the bare window first (what the
 /// ratios are against), the app with each document, and the bare window with
 /// the app's painting choice (so the ratios can be read without that choice).
-pub(crate) async fn startups(o: &Options, docs: &[Doc], clock: &BootClock) -> Vec<Startup> {
+pub(crate) async fn startups(
+    o: &Options,
+    docs: &[Doc],
+    clock: &BootClock,
+    painting: &[(String, String)],
+) -> Vec<Startup> {
     let spec = &docs[0];
     let big = &docs[1];
     let bare = |label: &str, env| Kind {
@@ -260,12 +265,11 @@ pub(crate) async fn startups(o: &Options, docs: &[Doc], clock: &BootClock) -> Ve
         needle: doc.first_line.clone(),
         env: &[],
     };
-    let kinds = [
-        bare(BARE, &[]),
-        app(spec),
-        app(big),
-        bare(BARE_CPU_PAINTING, CPU_PAINTING),
-    ];
+    let cpu_painting = as_env(painting);
+    let mut kinds = vec![bare(BARE, &[]), app(spec), app(big)];
+    if !painting.is_empty() {
+        kinds.push(bare(BARE_CPU_PAINTING, &cpu_painting));
+    }
     let mut results: Vec<Startup> = kinds
         .iter()
         .map(|k| Startup {

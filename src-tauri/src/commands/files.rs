@@ -115,9 +115,11 @@ pub async fn start_up(window: WebviewWindow, state: State<'_, AppState>) -> AppR
     let launch = state
         .take_launch_file()
         .map(|path| launch_file(&window, &state, &path, drafts_first));
+    // The start screen is not shown when the file opened: no recent files to check.
+    let opened = matches!(launch, Some(LaunchFile::Opened { .. }));
     Ok(StartUp {
         drafts,
-        recent: recent(&state),
+        recent: if opened { Vec::new() } else { recent(&state) },
         launch,
     })
 }

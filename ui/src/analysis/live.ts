@@ -52,7 +52,7 @@ export class LiveAnalysisClient {
     return this.engine?.doc === doc ? this.engine.version : null;
   }
 
-  /** Every document change, in order (the editor's update listener calls this). */
+  /** Every document change, in order (the editor's `dispatchTransactions` calls this, before the view applies it). */
   noteChange(before: Text, changes: ChangeSet, after: Text): void {
     const t = this.tracked;
     this.tracked = t && t.to === before ? { from: t.from, changes: t.changes.compose(changes), to: after } : null;

@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use comrak::nodes::{AstNode, NodeValue};
+use comrak::nodes::{AstNode, NodeLink, NodeValue};
 
 use super::positions::{block_relative, relative_block};
 use crate::analysis::RenderPreview;
@@ -119,13 +119,15 @@ impl RenderPreview for PreviewBlocks {
 /// block's first line, 0) and where it points. Two links swapping targets
 /// (`[a] [b]` when the definition moves from `a` to `b`) keep the same list of
 /// targets but not the same positions.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 struct Link {
-    start: (usize, usize),
-    end: (usize, usize),
+    place: Place,
     url: String,
     title: String,
 }
+
+/// Where a link is written: its start and end (line from the block's first line, column).
+type Place = ((usize, usize), (usize, usize));
 
 /// Whether `text` may define a footnote (`[^label]:`, which may sit inside a
 /// quote or a list item; footnotes are numbered across the document). A
@@ -141,41 +143,48 @@ fn may_define_footnotes(text: &str) -> bool {
     })
 }
 
-/// The links and images in `node` (whose first line is `first_line`), in document order.
+/// Calls `visit` with each link and image in `node` (whose first line is
+/// `first_line`), in document order, while it answers `true`; whether it always did.
+fn each_link<'a>(
+    node: &'a AstNode<'a>,
+    first_line: usize,
+    mut visit: impl FnMut(Place, &NodeLink) -> bool,
+) -> bool {
+    node.descendants().all(|d| {
+        let data = d.data();
+        let (NodeValue::Link(link) | NodeValue::Image(link)) = &data.value else {
+            return true;
+        };
+        let (start, end) = (data.sourcepos.start, data.sourcepos.end);
+        let place = (
+            (start.line.saturating_sub(first_line), start.column),
+            (end.line.saturating_sub(first_line), end.column),
+        );
+        visit(place, link)
+    })
+}
+
+/// The links and images in `node`, in document order.
 fn links_of<'a>(node: &'a AstNode<'a>, first_line: usize) -> Vec<Link> {
     let mut links = Vec::new();
-    for d in node.descendants() {
-        let data = d.data();
-        if let NodeValue::Link(link) | NodeValue::Image(link) = &data.value {
-            let pos = data.sourcepos;
-            links.push(Link {
-                start: (pos.start.line.saturating_sub(first_line), pos.start.column),
-                end: (pos.end.line.saturating_sub(first_line), pos.end.column),
-                url: link.url.clone(),
-                title: link.title.clone(),
-            });
-        }
-    }
+    each_link(node, first_line, |place, link| {
+        links.push(Link {
+            place,
+            url: link.url.clone(),
+            title: link.title.clone(),
+        });
+        true
+    });
     links
 }
 
 /// Whether the links and images in `node` are `links`, in order.
 fn same_links<'a>(node: &'a AstNode<'a>, first_line: usize, links: &[Link]) -> bool {
     let mut expected = links.iter();
-    for d in node.descendants() {
-        let data = d.data();
-        if let NodeValue::Link(link) | NodeValue::Image(link) = &data.value {
-            let pos = data.sourcepos;
-            let same = expected.next().is_some_and(|e| {
-                e.start == (pos.start.line.saturating_sub(first_line), pos.start.column)
-                    && e.end == (pos.end.line.saturating_sub(first_line), pos.end.column)
-                    && e.url == link.url
-                    && e.title == link.title
-            });
-            if !same {
-                return false;
-            }
-        }
-    }
-    expected.next().is_none()
+    let all_match = each_link(node, first_line, |place, link| {
+        expected
+            .next()
+            .is_some_and(|e| e.place == place && e.url == link.url && e.title == link.title)
+    });
+    all_match && expected.next().is_none()
 }

@@ -10,7 +10,11 @@ export type StartUp = {
 /**
  * Drafts a crash or a kill left behind, offered before anything opens.
  */
-drafts: DraftList, recent: Array<RecentFile>, 
+drafts: DraftList, 
+/**
+ * The start screen's recent files; empty when the launch file was opened.
+ */
+recent: Array<RecentFile>, 
 /**
  * The file named on the command line (by a file manager, say), if any.
  */
