@@ -123,7 +123,11 @@ async fn a_file_named_at_start_opens_after_the_drafts_are_offered() {
     let app = app.relaunch(&[notes.to_str().unwrap()]).await;
     app.wait_for_text("[data-testid=recovery-dialog]", "Untitled")
         .await;
-    let editor = app.text(".cm-content").await;
+    // The editor is made with the first text it shows: none yet, or not this file.
+    let editor = app
+        .js("return document.querySelector('.cm-content')?.textContent ?? '';")
+        .await;
+    let editor = editor.as_str().unwrap_or_default();
     assert!(
         !editor.contains("Meeting notes"),
         "the file waits for the question about the draft: {editor}"

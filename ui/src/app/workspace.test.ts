@@ -136,4 +136,27 @@ describe("Workspace with a mocked shell", () => {
     expect(shell.seen.at(-1)).toEqual({ kind: "edits", text: "- [ ] ab\n" });
     expect(ws.view.state.doc.toString()).toBe("- [ ] ab\n");
   });
+
+  it("makes its editor with the first text loaded, not empty at start", async () => {
+    const shell = fakeShell(analysisFor);
+    mockIPC((cmd, args) => (cmd === "analyze" ? shell.analyze((args as { request: AnalyzeRequest }).request) : null));
+    const ws = new Workspace([], () => {});
+    document.body.append(ws.element);
+    expect(ws.element.querySelector(".cm-editor")).toBeNull();
+
+    ws.load("- [ ] a\n", { path: null, name: "Untitled", templateId: null, suggestedName: "a.md" });
+    expect(ws.element.querySelectorAll(".cm-editor")).toHaveLength(1);
+    expect(ws.element.querySelector(".cm-content")!.textContent).toBe("- [ ] a");
+    expect(ws.isDirty()).toBe(false);
+    await ws.settled();
+
+    // Later texts replace the state of the same editor.
+    const editor = ws.view;
+    ws.load("# b\n", { path: null, name: "b.md", templateId: null, suggestedName: "b.md" });
+    expect(ws.view).toBe(editor);
+    expect(ws.element.querySelectorAll(".cm-editor")).toHaveLength(1);
+    expect(ws.text()).toBe("# b\n");
+    await ws.settled();
+    ws.element.remove();
+  });
 });
