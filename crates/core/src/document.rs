@@ -224,7 +224,10 @@ impl<'t> Walker<'t> {
             let range = self.range_of(child);
             match &child.data().value {
                 NodeValue::FrontMatter(raw) => {
-                    let start = self.lines.at(child.data().sourcepos.start);
+                    // comrak places front matter at 1:1 even after a byte order
+                    // mark (other nodes' columns count the mark's bytes).
+                    let at = self.lines.at(child.data().sourcepos.start);
+                    let start = at + bom_len(&self.text[at..]);
                     let end = (start + raw.len()).min(self.text.len());
                     preamble_start = end;
                     self.front_matter(start..end);
@@ -610,6 +613,15 @@ fn unquote(s: &str) -> &str {
     s.trim_matches(|c| c == '"' || c == '\'')
 }
 
+/// Length in bytes of a byte order mark at the start of `text` (0 without one).
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -626,6 +638,30 @@ mod tests {
         );
         assert_eq!(bold_label("- **As a** [user type]"), None);
         assert_eq!(bold_label("plain: text"), None);
+    }
+
+    #[test]
+    fn front_matter_after_a_byte_order_mark_is_read_whole() {
+        let plain = "---\ntitle: Hello\ntemplate: product-spec\n---\n\n# Hello\n";
+        let text = format!("\u{feff}{plain}");
+        let text = text.as_str();
+        let without = Document::parse(plain)
+            .0
+            .front_matter
+            .expect("front matter")
+            .range;
+        let (doc, _) = Document::parse(text);
+        let fm = doc.front_matter.expect("front matter");
+        assert_eq!(fm.range, without.start + 3..without.end + 3);
+        assert_eq!(fm.error, None);
+        assert_eq!(fm.template.as_deref(), Some("product-spec"));
+        let title = doc
+            .fields
+            .iter()
+            .find(|f| f.label == "title")
+            .expect("title field");
+        assert_eq!(&text[title.value_range.clone()], "Hello");
+        assert_eq!((title.line, title.column), (2, 8));
     }
 
     #[test]
