@@ -17,7 +17,7 @@ export class StartScreen {
 
   constructor(actions: StartActions) {
     this.recent = h("ul", { class: "recent-list", "data-testid": "recent-list" });
-    this.resumeButton = button("Back to the open document", actions.resume, { "data-testid": "resume", class: "ghost" });
+    this.resumeButton = button("Back to the open document", actions.resume, { "data-testid": "resume", class: "ghost big" });
     this.recent.addEventListener("click", (event) => {
       const item = (event.target as Element).closest<HTMLElement>("[data-path]");
       if (item?.dataset.path) actions.openRecent(item.dataset.path);
