@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tauri::{Manager, WebviewWindow};
+use tauri::{Manager, Runtime, WebviewWindow};
 
 use specwright_export::Format;
 
@@ -31,9 +31,9 @@ impl Dialogs {
     }
 
     /// Asks for a Markdown file to open, starting in `folder`.
-    pub async fn pick_open(
+    pub async fn pick_open<R: Runtime>(
         &self,
-        window: &WebviewWindow,
+        window: &WebviewWindow<R>,
         folder: Option<&Path>,
     ) -> Option<PathBuf> {
         match self {
@@ -51,9 +51,9 @@ impl Dialogs {
     }
 
     /// Asks where to save, proposing `suggested` as the file name in `folder`.
-    pub async fn pick_save(
+    pub async fn pick_save<R: Runtime>(
         &self,
-        window: &WebviewWindow,
+        window: &WebviewWindow<R>,
         folder: Option<&Path>,
         suggested: &str,
     ) -> Option<PathBuf> {
@@ -70,9 +70,9 @@ impl Dialogs {
     }
 
     /// Asks where to write an export as `format`, proposing `suggested` in `folder`.
-    pub async fn pick_export(
+    pub async fn pick_export<R: Runtime>(
         &self,
-        window: &WebviewWindow,
+        window: &WebviewWindow<R>,
         folder: Option<&Path>,
         suggested: &str,
         format: Format,
@@ -90,7 +90,7 @@ impl Dialogs {
     }
 
     /// Asks for a folder (the team template folder).
-    pub async fn pick_folder(&self, window: &WebviewWindow) -> Option<PathBuf> {
+    pub async fn pick_folder<R: Runtime>(&self, window: &WebviewWindow<R>) -> Option<PathBuf> {
         match self {
             Self::Native => native(window, None)
                 .set_title("Choose the team template folder")
@@ -103,7 +103,7 @@ impl Dialogs {
 }
 
 /// A native dialog over `window`, opened in `folder` when given.
-fn native(window: &WebviewWindow, folder: Option<&Path>) -> rfd::AsyncFileDialog {
+fn native<R: Runtime>(window: &WebviewWindow<R>, folder: Option<&Path>) -> rfd::AsyncFileDialog {
     let dialog = rfd::AsyncFileDialog::new().set_parent(window);
     match folder {
         Some(folder) => dialog.set_directory(folder),
@@ -115,8 +115,8 @@ fn native(window: &WebviewWindow, folder: Option<&Path>) -> rfd::AsyncFileDialog
 /// the most recent file that still exists, else the user's Documents folder,
 /// else their home folder. (Without one, GTK opens on "Recent", where a typed
 /// path cannot be opened with Enter.)
-pub fn start_folder(
-    window: &WebviewWindow,
+pub fn start_folder<R: Runtime>(
+    window: &WebviewWindow<R>,
     current: Option<&Path>,
     recent: &[PathBuf],
 ) -> Option<PathBuf> {

@@ -11,6 +11,8 @@ mod error;
 mod export;
 mod instance;
 mod ipc;
+#[cfg(test)]
+mod ipc_tests;
 mod menu;
 mod navigation;
 mod rendering;
@@ -19,7 +21,9 @@ mod state;
 mod watcher;
 mod window_events;
 
-use tauri::Manager;
+use std::error::Error;
+
+use tauri::{AppHandle, Builder, Manager, Runtime, WebviewWindow};
 
 use crate::state::AppState;
 
@@ -28,7 +32,7 @@ pub use error::AppError;
 /// Starts the app; `main.rs` calls only this.
 pub fn run() {
     rendering::choose();
-    tauri::Builder::default()
+    let builder = Builder::default()
         // First, so that a second launch hands its file over before anything starts.
         .plugin(tauri_plugin_single_instance::init(instance::another_launch))
         .setup(|app| {
@@ -42,21 +46,36 @@ pub fn run() {
             ));
             app.set_menu(menu::build(app.handle())?)?;
             app.on_menu_event(|app, event| menu::forward(app, event.id().as_ref()));
-            let config = app
-                .config()
-                .app
-                .windows
-                .iter()
-                .find(|w| w.label == "main")
-                .cloned();
-            let config = config.ok_or("tauri.conf.json has no window labelled main")?;
-            tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
-                .on_navigation(navigation::allow)
-                .build()?;
+            main_window(app.handle())?;
             Ok(())
-        })
+        });
+    with_commands(builder)
+        .run(context())
+        .expect("Specwright could not start its window");
+}
+
+/// What the app and its IPC tests (on Tauri's mock runtime) have in common: the
+/// commands the UI calls and the window events the shell handles.
+fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder
         .on_window_event(window_events::handle)
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!())
-        .expect("Specwright could not start its window");
+}
+
+/// The window `tauri.conf.json` describes, labelled `main` as the capabilities
+/// expect, kept to the app's own pages (see [`navigation`]).
+fn main_window<R: Runtime>(app: &AppHandle<R>) -> Result<WebviewWindow<R>, Box<dyn Error>> {
+    let config = app.config().app.windows.iter().find(|w| w.label == "main");
+    let config = config
+        .ok_or("tauri.conf.json has no window labelled main")?
+        .clone();
+    let window = tauri::WebviewWindowBuilder::from_config(app, &config)?
+        .on_navigation(navigation::allow)
+        .build()?;
+    Ok(window)
+}
+
+/// `tauri.conf.json`, the capabilities and the embedded UI, compiled in once.
+fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
 }

@@ -3,13 +3,13 @@
 
 use std::path::Path;
 
-use tauri::{DragDropEvent, Emitter, Manager, Window, WindowEvent};
+use tauri::{DragDropEvent, Emitter, Manager, Runtime, Window, WindowEvent};
 
 use crate::ipc::{SHELL_EVENT, ShellEvent};
 use crate::state::AppState;
 
 /// Handles one event of any window.
-pub fn handle(window: &Window, event: &WindowEvent) {
+pub fn handle<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     match event {
         WindowEvent::CloseRequested { api, .. } if window.state::<AppState>().file().dirty => {
             api.prevent_close();

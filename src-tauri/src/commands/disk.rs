@@ -3,7 +3,7 @@
 
 use specwright_core::journal::{DiffLine, diff_lines};
 use specwright_core::storage;
-use tauri::{State, WebviewWindow};
+use tauri::{Runtime, State, WebviewWindow};
 
 use crate::error::{AppError, AppResult};
 use crate::ipc::OpenedDocument;
@@ -12,8 +12,8 @@ use crate::state::{AppState, display_name, window_title};
 /// Reads the current file again ("Take theirs", or a reload with no local edits);
 /// the editor's unsaved changes and their draft are dropped.
 #[tauri::command]
-pub async fn reload_from_disk(
-    window: WebviewWindow,
+pub async fn reload_from_disk<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> AppResult<OpenedDocument> {
     let path = current_path(&state)?;

@@ -6,7 +6,7 @@ use std::sync::PoisonError;
 
 use specwright_export::{Format, format};
 use specwright_pdf::ExportJob;
-use tauri::{State, WebviewWindow};
+use tauri::{Runtime, State, WebviewWindow};
 
 use crate::error::AppResult;
 use crate::export;
@@ -15,8 +15,8 @@ use crate::state::{AppState, display_name};
 
 /// Asks for the destination and writes the export there; `None` when cancelled.
 #[tauri::command]
-pub async fn export(
-    window: WebviewWindow,
+pub async fn export<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
     request: ExportRequest,
 ) -> AppResult<Option<ExportedFile>> {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use specwright_core::{ContentHash, storage};
-use tauri::{Manager, State, WebviewWindow};
+use tauri::{Manager, Runtime, State, WebviewWindow};
 
 use crate::commands::recovery;
 use crate::dialogs;
@@ -17,8 +17,8 @@ use crate::state::{AppState, display_name, window_title};
 
 /// Shows the open dialog and reads the chosen file; `None` when cancelled.
 #[tauri::command]
-pub async fn open_dialog(
-    window: WebviewWindow,
+pub async fn open_dialog<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> AppResult<Option<OpenedDocument>> {
     let folder = dialog_folder(&window, &state);
@@ -30,8 +30,8 @@ pub async fn open_dialog(
 
 /// Reads a file the UI already knows (recent file, dropped file, command line).
 #[tauri::command]
-pub async fn open_path(
-    window: WebviewWindow,
+pub async fn open_path<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
     path: String,
 ) -> AppResult<OpenedDocument> {
@@ -40,8 +40,8 @@ pub async fn open_path(
 
 /// Saves to the current path, refusing if the file changed on disk unless `overwrite`.
 #[tauri::command]
-pub async fn save(
-    window: WebviewWindow,
+pub async fn save<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
     request: SaveRequest,
 ) -> AppResult<SavedDocument> {
@@ -63,8 +63,8 @@ pub async fn save(
 
 /// Asks where to save, then writes there; `None` when cancelled.
 #[tauri::command]
-pub async fn save_as(
-    window: WebviewWindow,
+pub async fn save_as<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
     request: SaveAsRequest,
 ) -> AppResult<Option<SavedDocument>> {
@@ -87,7 +87,7 @@ pub async fn save_as(
 }
 
 /// Where the file dialogs start (see [`dialogs::start_folder`]).
-pub fn dialog_folder(window: &WebviewWindow, state: &AppState) -> Option<PathBuf> {
+pub fn dialog_folder<R: Runtime>(window: &WebviewWindow<R>, state: &AppState) -> Option<PathBuf> {
     let current = state.file().path.clone();
     let recent = state.settings().recent.clone();
     dialogs::start_folder(window, current.as_deref(), &recent)
@@ -103,7 +103,10 @@ pub fn recent_files(state: State<'_, AppState>) -> Vec<RecentFile> {
 /// named on the command line (once) — opened here already when no draft is to
 /// be offered first, which saves the window a round trip before it shows it.
 #[tauri::command]
-pub async fn start_up(window: WebviewWindow, state: State<'_, AppState>) -> AppResult<StartUp> {
+pub async fn start_up<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> AppResult<StartUp> {
     // Drafts that cannot be listed are a problem to show, not a reason to start empty.
     let drafts = recovery::leftover_drafts(&state)
         .await
@@ -125,8 +128,8 @@ pub async fn start_up(window: WebviewWindow, state: State<'_, AppState>) -> AppR
 }
 
 /// The command line's file: opened now, unless drafts are to be offered first.
-fn launch_file(
-    window: &WebviewWindow,
+fn launch_file<R: Runtime>(
+    window: &WebviewWindow<R>,
     state: &AppState,
     path: &Path,
     drafts_first: bool,
@@ -154,7 +157,11 @@ fn recent(state: &AppState) -> Vec<RecentFile> {
         .collect()
 }
 
-fn open(window: &WebviewWindow, state: &AppState, path: &Path) -> AppResult<OpenedDocument> {
+fn open<R: Runtime>(
+    window: &WebviewWindow<R>,
+    state: &AppState,
+    path: &Path,
+) -> AppResult<OpenedDocument> {
     let loaded = storage::read_document(path)?;
     state.adopt(path, loaded.hash);
     state.watcher.watch(window.app_handle(), path);
@@ -166,8 +173,8 @@ fn open(window: &WebviewWindow, state: &AppState, path: &Path) -> AppResult<Open
     })
 }
 
-fn saved(
-    window: &WebviewWindow,
+fn saved<R: Runtime>(
+    window: &WebviewWindow<R>,
     state: &AppState,
     path: PathBuf,
     hash: specwright_core::ContentHash,

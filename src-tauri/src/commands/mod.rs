@@ -10,7 +10,8 @@ pub mod templates;
 pub mod window;
 
 /// The invoke handler with every command the UI may call (see `build.rs`).
-pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static
+{
     tauri::generate_handler![
         analysis::analyze,
         analysis::toggle_task,

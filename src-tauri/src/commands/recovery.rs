@@ -9,7 +9,7 @@ use std::sync::PoisonError;
 use specwright_core::journal::{Draft, Leftover};
 use specwright_core::live::{LiveDocument, utf16_len};
 use specwright_core::storage;
-use tauri::{Manager, State, WebviewWindow};
+use tauri::{Manager, Runtime, State, WebviewWindow};
 
 use crate::error::{AppError, AppResult};
 use crate::ipc::{DraftList, DraftText, RecoverableDraft, RestoredDocument};
@@ -96,8 +96,8 @@ pub async fn leftover_drafts(state: &AppState) -> AppResult<DraftList> {
 
 /// Puts a draft into the editor as the current, unsaved document.
 #[tauri::command]
-pub async fn restore_draft(
-    window: WebviewWindow,
+pub async fn restore_draft<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
     key: String,
 ) -> AppResult<RestoredDocument> {

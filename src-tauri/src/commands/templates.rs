@@ -3,7 +3,7 @@
 use std::sync::PoisonError;
 
 use specwright_core::{NewDocument, TemplateInfo};
-use tauri::{State, WebviewWindow};
+use tauri::{Runtime, State, WebviewWindow};
 
 use crate::error::{AppError, AppResult};
 use crate::ipc::{
@@ -96,8 +96,8 @@ pub fn save_as_template(
 
 /// Lets the user pick the team template folder; remembers it and reloads templates.
 #[tauri::command]
-pub async fn choose_team_folder(
-    window: WebviewWindow,
+pub async fn choose_team_folder<R: Runtime>(
+    window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> AppResult<TemplateList> {
     if let Some(folder) = state.dialogs.pick_folder(&window).await {

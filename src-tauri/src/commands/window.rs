@@ -1,13 +1,17 @@
 //! The window itself: title with the unsaved marker, closing, external links.
 
-use tauri::{State, WebviewWindow};
+use tauri::{Runtime, State, WebviewWindow};
 
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, window_title};
 
 /// The editor reports whether its text differs from the saved file.
 #[tauri::command]
-pub fn set_dirty(window: WebviewWindow, state: State<'_, AppState>, dirty: bool) -> AppResult<()> {
+pub fn set_dirty<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    dirty: bool,
+) -> AppResult<()> {
     let path = {
         let mut file = state.file();
         file.dirty = dirty;
@@ -23,7 +27,10 @@ pub fn set_dirty(window: WebviewWindow, state: State<'_, AppState>, dirty: bool)
 
 /// Closes the window after the UI has dealt with unsaved changes.
 #[tauri::command]
-pub fn close_window(window: WebviewWindow, state: State<'_, AppState>) -> AppResult<()> {
+pub fn close_window<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> AppResult<()> {
     {
         let mut file = state.file();
         file.dirty = false;
