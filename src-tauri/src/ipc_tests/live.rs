@@ -59,17 +59,17 @@ fn ticking_a_task_changes_exactly_that_character() {
         json!({ "request": { "text": text, "line": 3 } }),
     );
     let ticked = ticked.as_str().unwrap();
+    assert_eq!(ticked.len(), text.len());
     let changed: Vec<usize> = (0..text.len())
         .filter(|&i| text.as_bytes()[i] != ticked.as_bytes()[i])
         .collect();
-    assert_eq!(ticked.len(), text.len());
     assert_eq!(changed, [text.find("[ ]").unwrap() + 1]);
     let message = shell.fails(
         "toggle_task",
         json!({ "request": { "text": text, "line": 1 } }),
         "no-task-on-line",
     );
-    assert!(message.contains('1'), "{message}");
+    assert!(message.starts_with("line 1:"), "{message}");
 }
 
 #[test]
@@ -127,6 +127,7 @@ fn another_program_s_change_to_the_open_file_is_told_to_the_ui_and_our_own_save_
         "save",
         json!({ "request": { "text": "# Spec\nOurs.\n", "overwrite": false } }),
     );
+    // Five times the watcher's settling time: our save is not told as a change.
     let quiet = shell.next_event(Duration::from_secs(1));
     assert_eq!(quiet, None, "our own save is not another program's change");
     // Replaced the way editors do it: a temporary file renamed over it.

@@ -60,7 +60,7 @@ impl Home {
         path
     }
 
-    /// The next open dialog answers `path`.
+    /// Open dialogs answer `path` from now on.
     pub fn answer_open(&self, path: &Path) {
         std::fs::write(self.dialogs().join("open.txt"), path.display().to_string()).unwrap();
     }
@@ -77,7 +77,7 @@ impl Shell {
         let root = home.dir.path();
         let state = AppState::new(
             &root.join("config"),
-            &root.join("data/drafts"),
+            &crate::commands::recovery::drafts_dir(&root.join("data")),
             launch_file,
             Dialogs::Scripted(home.dialogs()),
         );
@@ -99,8 +99,11 @@ impl Shell {
     }
 
     /// Ends this run as a crash or a kill would: the window is never closed, so
-    /// nothing the UI would clean up on closing is.
+    /// nothing the UI would clean up on closing is. The file watch ends, as it
+    /// does with the process (its thread holds the app, which would otherwise
+    /// keep watching the folder the next run uses).
     pub fn crash(self) -> Home {
+        self.state().watcher.stop();
         self.home
     }
 
@@ -137,6 +140,7 @@ impl Shell {
         self.events.recv_timeout(wait).ok()
     }
 
+    /// The shell's state, to check what the UI cannot see (e.g. the dirty flag).
     pub fn state(&self) -> tauri::State<'_, AppState> {
         self.app.state::<AppState>()
     }
