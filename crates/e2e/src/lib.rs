@@ -33,6 +33,8 @@ pub struct App {
     name: String,
     driver: driver::TauriDriver,
     native_dialogs: bool,
+    /// Variables set for the app besides the scratch folders (see [`App::launch_with_env`]).
+    env: &'static [(&'static str, &'static str)],
     /// The launch's own D-Bus session bus, when the test asked for one.
     bus: Option<bus::SessionBus>,
     _turn: tokio::sync::MutexGuard<'static, ()>,
@@ -41,13 +43,23 @@ pub struct App {
 impl App {
     /// Launches the app for the test `name` with optional command-line `args`.
     pub async fn launch(name: &str, args: &[&str]) -> App {
-        Self::launch_in(name, args, false).await
+        Self::launch_in(name, args, false, &[]).await
+    }
+
+    /// Launches the app with `env` set, as a desktop session would set it (e.g.
+    /// `GTK_THEME` for a dark desktop); a relaunch keeps it.
+    pub async fn launch_with_env(
+        name: &str,
+        args: &[&str],
+        env: &'static [(&'static str, &'static str)],
+    ) -> App {
+        Self::launch_in(name, args, false, env).await
     }
 
     /// Launches the app with the platform's own file dialogs (GTK's), which a
     /// test answers with [`App::press_native_keys`] and [`App::type_native_text`].
     pub async fn launch_with_native_dialogs(name: &str) -> App {
-        Self::launch_in(name, &[], true).await
+        Self::launch_in(name, &[], true, &[]).await
     }
 
     /// Launches the app with a D-Bus session bus of its own, as on a desktop: the
@@ -57,14 +69,19 @@ impl App {
         display::ensure();
         let dir = driver::scratch_dir(&format!("specwright-e2e-{name}-"));
         let bus = bus::SessionBus::start(&dir.path().join("bus"));
-        Self::start_in(dir, name, args, false, Some(bus), turn).await
+        Self::start_in(dir, name, args, false, &[], Some(bus), turn).await
     }
 
-    async fn launch_in(name: &str, args: &[&str], native_dialogs: bool) -> App {
+    async fn launch_in(
+        name: &str,
+        args: &[&str],
+        native_dialogs: bool,
+        env: &'static [(&'static str, &'static str)],
+    ) -> App {
         let turn = ONE_AT_A_TIME.lock().await;
         display::ensure();
         let dir = driver::scratch_dir(&format!("specwright-e2e-{name}-"));
-        Self::start_in(dir, name, args, native_dialogs, None, turn).await
+        Self::start_in(dir, name, args, native_dialogs, env, None, turn).await
     }
 
     /// Starts the app binary once more, as a file manager does when a file is
@@ -106,12 +123,13 @@ impl App {
             name,
             driver,
             native_dialogs,
+            env,
             bus,
             _turn: turn,
         } = self;
         let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
         driver.stop();
-        Self::start_in(dir, &name, args, native_dialogs, bus, turn).await
+        Self::start_in(dir, &name, args, native_dialogs, env, bus, turn).await
     }
 
     async fn start_in(
@@ -119,10 +137,12 @@ impl App {
         name: &str,
         args: &[&str],
         native_dialogs: bool,
+        env: &'static [(&'static str, &'static str)],
         bus: Option<bus::SessionBus>,
         turn: tokio::sync::MutexGuard<'static, ()>,
     ) -> App {
-        let driver = driver::TauriDriver::start(dir.path(), driver::E2E_PORTS, native_dialogs);
+        let driver =
+            driver::TauriDriver::start_with_env(dir.path(), driver::E2E_PORTS, native_dialogs, env);
         let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
         let client = driver
             .new_session(&app_binary(), &args, TIMEOUT)
@@ -134,6 +154,7 @@ impl App {
             name: name.to_owned(),
             driver,
             native_dialogs,
+            env,
             bus,
             _turn: turn,
         };
