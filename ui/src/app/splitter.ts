@@ -10,6 +10,8 @@ export function splitter(container: HTMLElement, onResize: () => void): HTMLElem
     onResize();
   };
   bar.addEventListener("pointerdown", (event) => {
+    // A drag is not a text selection across the panes.
+    event.preventDefault();
     bar.setPointerCapture(event.pointerId);
     const panes = container.getBoundingClientRect();
     const move = (e: PointerEvent) => set(((e.clientX - panes.left) / panes.width) * 100);

@@ -38,6 +38,28 @@ const base = EditorView.theme({
   },
   ".cm-panels": { backgroundColor: "var(--panel-bg)", color: "var(--text)" },
   ".cm-searchMatch": { backgroundColor: "var(--search-match)" },
+  // The search panel in the app's own look (CodeMirror's buttons are light grey
+  // gradients, unreadable on the dark theme).
+  ".cm-panel.cm-search": { padding: "6px 28px 6px 10px", fontFamily: "var(--font)", fontSize: "13px" },
+  ".cm-panel.cm-search label": { fontSize: "13px", whiteSpace: "nowrap" },
+  ".cm-textfield": {
+    font: "inherit",
+    color: "var(--text)",
+    backgroundColor: "var(--editor-bg)",
+    border: "1px solid var(--border)",
+    borderRadius: "4px",
+    padding: "3px 6px",
+  },
+  ".cm-button": {
+    font: "inherit",
+    color: "var(--text)",
+    backgroundColor: "var(--panel-bg)",
+    backgroundImage: "none",
+    border: "1px solid var(--border)",
+    borderRadius: "4px",
+    padding: "3px 10px",
+  },
+  ".cm-button:hover": { borderColor: "var(--accent)" },
   ".cm-tooltip": { backgroundColor: "var(--panel-bg)", color: "var(--text)", border: "1px solid var(--border)" },
   ".cm-lineNumbers .cm-gutterElement": { padding: "0 8px 0 12px" },
 });

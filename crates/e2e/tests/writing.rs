@@ -1,0 +1,150 @@
+//! The editor's tools in the real window: undo and redo, search and replace, the
+//! outline, the view switches, the checklist panel's toggle and the split's divider.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+use serde_json::json;
+use specwright_e2e::{App, Key};
+
+const SPEC: &str = "# Writing tools\n\n## Goals\n\nShip the checkout this quarter.\n\n## Risks\n\nThe colour of the button; the colour of the link.\n";
+
+/// The editor's text, line breaks included.
+const EDITOR_TEXT: &str =
+    "return [...document.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\\n');";
+
+/// Width in CSS pixels of the element `arguments[0]` (0 when hidden).
+const WIDTH: &str = "const el = document.querySelector(arguments[0]); return el ? el.getBoundingClientRect().width : -1;";
+
+async fn width(app: &App, css: &str) -> f64 {
+    let w = app.client.execute(WIDTH, vec![json!(css)]).await.unwrap();
+    w.as_f64().unwrap()
+}
+
+#[tokio::test]
+async fn undo_search_and_replace_outline_views_and_the_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("writing.md");
+    std::fs::write(&doc, SPEC).unwrap();
+    let app = App::launch("writing", &[doc.to_str().unwrap()]).await;
+    app.wait_for_text("[data-testid=preview]", "colour of the button")
+        .await;
+
+    // Typing, then Ctrl+Z: the text, the preview and the unsaved marker go back.
+    app.editor_to_end().await;
+    app.type_in_editor("A sentence to take back.").await;
+    app.wait_for_text("[data-testid=preview]", "A sentence to take back")
+        .await;
+    app.wait_for("[data-testid=dirty-marker]:not([hidden])")
+        .await;
+    app.shortcut('z').await;
+    app.wait_until(
+        "the preview no longer shows the undone sentence",
+        "return !document.querySelector('[data-testid=preview]').textContent.includes('take back');",
+        vec![],
+    )
+    .await;
+    assert_eq!(app.js(EDITOR_TEXT).await, json!(SPEC));
+    app.wait_until(
+        "back to the text on disk: no unsaved marker",
+        "return document.querySelector('[data-testid=dirty-marker]').hidden;",
+        vec![],
+    )
+    .await;
+    // Ctrl+Shift+Z brings it back.
+    app.chord(&[Key::Control, Key::Shift], 'z').await;
+    app.wait_for_text("[data-testid=preview]", "A sentence to take back")
+        .await;
+    app.shortcut('z').await;
+
+    // Ctrl+F: find "colour", replace every one with "color".
+    app.shortcut('f').await;
+    let search = app.wait_for(".cm-search input[name=search]").await;
+    search.send_keys("colour").await.unwrap();
+    let replace = app
+        .client
+        .find(Locator::Css(".cm-search input[name=replace]"))
+        .await
+        .unwrap();
+    replace.send_keys("color").await.unwrap();
+    app.screenshot("13-search-and-replace").await;
+    app.click(".cm-search button[name=replaceAll]").await;
+    app.wait_for_text(
+        "[data-testid=preview]",
+        "The color of the button; the color of the link",
+    )
+    .await;
+    let text = app.js(EDITOR_TEXT).await;
+    assert!(!text.as_str().unwrap().contains("colour"), "{text}");
+    app.click(".cm-search button[name=close]").await;
+
+    // The outline lists the headings; a click puts the cursor on the heading's line.
+    app.click("[data-testid=tab-outline]").await;
+    app.wait_for_text("[data-testid=outline]", "Risks").await;
+    app.js("[...document.querySelectorAll('[data-testid=outline] button')].find((b) => b.textContent === 'Risks').setAttribute('data-e2e', 'risks'); return true;")
+        .await;
+    app.click("[data-e2e=risks]").await;
+    app.wait_until(
+        "the cursor is on the Risks heading",
+        "const l = document.querySelector('.cm-activeLine'); return !!l && l.textContent === '## Risks';",
+        vec![],
+    )
+    .await;
+
+    // Editor only, preview only, both; the panel hides and comes back.
+    let (editor, preview, panel) = (
+        "[data-testid=editor-pane]",
+        "[data-testid=preview-pane]",
+        "[data-testid=side-panel]",
+    );
+    app.click("[data-testid=toolbar-view-editor]").await;
+    assert_eq!(width(&app, preview).await, 0.0, "preview hidden");
+    assert!(
+        width(&app, editor).await > 500.0,
+        "the editor takes the room"
+    );
+    app.click("[data-testid=toolbar-view-preview]").await;
+    app.screenshot("15-preview-only").await;
+    assert_eq!(width(&app, editor).await, 0.0, "editor hidden");
+    assert!(
+        width(&app, preview).await > 500.0,
+        "the preview takes the room"
+    );
+    app.click("[data-testid=toolbar-view-split]").await;
+    assert!(width(&app, editor).await > 200.0 && width(&app, preview).await > 200.0);
+    app.click("[data-testid=toolbar-toggle-checklist]").await;
+    assert_eq!(width(&app, panel).await, 0.0, "panel hidden");
+    app.click("[data-testid=toolbar-toggle-checklist]").await;
+    assert!(width(&app, panel).await > 100.0, "panel back");
+
+    // Dragging the divider 150 px to the left gives the preview that much room.
+    let before = width(&app, editor).await;
+    let bar = app
+        .js("const b = document.querySelector('.splitter').getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2];")
+        .await;
+    let (x, y) = (bar[0].as_f64().unwrap(), bar[1].as_f64().unwrap());
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x,
+            y,
+        })
+        .then(PointerAction::Down { button: 0 })
+        .then(PointerAction::MoveTo {
+            duration: Some(Duration::from_millis(200)),
+            x: x - 150.0,
+            y,
+        })
+        .then(PointerAction::Up { button: 0 });
+    app.client.perform_actions(drag).await.unwrap();
+    let after = width(&app, editor).await;
+    assert!(
+        (before - after - 150.0).abs() < 10.0,
+        "the editor went from {before} to {after} px wide"
+    );
+    let selected = app.js("return getSelection().toString();").await;
+    assert_eq!(selected, json!(""), "the drag selected no text");
+    app.screenshot("14-split-moved").await;
+    app.quit().await;
+}
