@@ -186,3 +186,27 @@ fn a_document_is_exported_and_saved_as_a_template() {
         .collect();
     assert_eq!(user.len(), 1, "{list}");
 }
+
+#[test]
+fn a_markdown_file_dropped_on_the_window_is_handed_to_the_ui_to_open() {
+    let shell = Shell::start();
+    let spec = shell.home.doc("dropped.md", "# Dropped\n");
+    let photo = shell.home.doc("photo.png", b"\x89PNG");
+    let drop = |paths: Vec<std::path::PathBuf>| {
+        let event = tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop {
+            paths,
+            position: tauri::PhysicalPosition::new(10.0, 10.0),
+        });
+        crate::window_events::handle(&shell.window.as_ref().window(), &event);
+    };
+    drop(vec![photo.clone(), spec.clone()]);
+    let wait = std::time::Duration::from_secs(5);
+    assert_eq!(
+        shell.next_event(wait),
+        Some(json!({ "type": "open-file", "path": spec.display().to_string() })),
+        "the Markdown file among those dropped"
+    );
+    drop(vec![photo]);
+    let quiet = std::time::Duration::from_millis(300);
+    assert_eq!(shell.next_event(quiet), None, "a picture is not opened");
+}
