@@ -41,7 +41,14 @@ const base = EditorView.theme({
   // The search panel in the app's own look (CodeMirror's buttons are light grey
   // gradients, unreadable on the dark theme).
   ".cm-panel.cm-search": { padding: "6px 28px 6px 10px", fontFamily: "var(--font)", fontSize: "13px" },
-  ".cm-panel.cm-search label": { fontSize: "13px", whiteSpace: "nowrap" },
+  ".cm-panel.cm-search label": {
+    fontSize: "13px",
+    whiteSpace: "nowrap",
+    display: "inline-flex",
+    alignItems: "center",
+    gap: "4px",
+    marginRight: "10px",
+  },
   ".cm-textfield": {
     font: "inherit",
     color: "var(--text)",
