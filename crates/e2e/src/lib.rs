@@ -94,6 +94,7 @@ impl App {
             .args(args)
             .current_dir(dir.join("home"))
             .envs(driver::launch_env(dir))
+            .envs(self.env.iter().copied())
             .stdout(std::process::Stdio::null())
             .spawn()
             .expect("the app binary");

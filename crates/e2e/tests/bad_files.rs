@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use specwright_e2e::App;
+use specwright_e2e::{App, wait_until_true};
 
 const WRITING: &str = "Words typed before the bad file.";
 
@@ -61,9 +61,18 @@ async fn bad_files_are_refused_by_name_and_strange_ones_open() {
             "says what is wrong ({problem}): {message}"
         );
     }
-    // The document being written is still there, unchanged.
+    // The document being written is still the one open: more typed into it
+    // is saved to its file.
     app.wait_for_text("[data-testid=doc-name]", "good.md").await;
     app.wait_for_text(".cm-content", WRITING).await;
+    app.editor_to_end().await;
+    app.type_in_editor(" And after.").await;
+    app.shortcut('s').await;
+    let saved = format!("# Good\n\nSaved text.\n{WRITING} And after.");
+    wait_until_true("good.md holds the words typed after the refusals", || {
+        std::fs::read_to_string(&good).is_ok_and(|t| t.trim_end() == saved)
+    })
+    .await;
 
     // Front matter that is not YAML: the file opens, the health panel says so.
     let front = dir.join("front-matter.md");

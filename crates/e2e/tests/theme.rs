@@ -7,7 +7,8 @@ use specwright_e2e::App;
 const SPEC: &str = "# Theme check\n\nSome **bold** text and `code`.\n\n- [ ] a task\n\n```mermaid\ngraph LR\n  A[Draft] --> B[Review]\n```\n";
 
 /// Whether the desktop is dark, and the brightness (0 black – 1 white; luma of the sRGB values)
-/// of the window's background, the editor's, the editor's text and the preview's.
+/// of the window's background, the editor's, the editor's text, the preview's text and a
+/// Mermaid node's fill.
 const COLOURS: &str = r#"
 const lum = (css) => {
   const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255);
@@ -20,13 +21,14 @@ return {
   editor: lum(style(".cm-editor").backgroundColor),
   editorText: lum(style(".cm-content").color),
   preview: lum(style("[data-testid=preview]").color),
+  diagramNode: lum(getComputedStyle(document.querySelector("[data-testid=preview] svg .node rect")).fill),
 };
 "#;
 
 async fn colours_of(app: &App) -> Value {
     app.wait_for_text("[data-testid=preview]", "Theme check")
         .await;
-    app.wait_for("[data-testid=preview] svg").await;
+    app.wait_for("[data-testid=preview] svg .node rect").await;
     app.js(COLOURS).await
 }
 
@@ -43,11 +45,12 @@ async fn light_and_dark_follow_the_desktop() {
     std::fs::write(&doc, SPEC).unwrap();
     let doc = doc.to_str().unwrap();
 
-    let app = App::launch("theme-light", &[doc]).await;
+    // Light pinned too: the display may be a developer's own, on a dark desktop.
+    let app = App::launch_with_env("theme-light", &[doc], &[("GTK_THEME", "Adwaita")]).await;
     let light = colours_of(&app).await;
     app.quit().await;
     assert_eq!(light["dark"], false, "{light}");
-    for part in ["window", "editor"] {
+    for part in ["window", "editor", "diagramNode"] {
         assert!(lum(&light, part) > 0.8, "light {part}: {light}");
     }
     for part in ["editorText", "preview"] {
@@ -59,7 +62,7 @@ async fn light_and_dark_follow_the_desktop() {
     app.screenshot("12-dark-theme").await;
     app.quit().await;
     assert_eq!(dark["dark"], true, "{dark}");
-    for part in ["window", "editor"] {
+    for part in ["window", "editor", "diagramNode"] {
         assert!(lum(&dark, part) < 0.2, "dark {part}: {dark}");
     }
     for part in ["editorText", "preview"] {

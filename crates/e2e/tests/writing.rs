@@ -10,9 +10,8 @@ use specwright_e2e::{App, Key};
 
 const SPEC: &str = "# Writing tools\n\n## Goals\n\nShip the checkout this quarter.\n\n## Risks\n\nThe colour of the button; the colour of the link.\n";
 
-/// The editor's text, line breaks included.
-const EDITOR_TEXT: &str =
-    "return [...document.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\\n');";
+/// The editor's text, line breaks included, as `text()`.
+const EDITOR_TEXT_FN: &str = "const text = () => [...document.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\\n');";
 
 /// Width in CSS pixels of the element `arguments[0]` (0 when hidden).
 const WIDTH: &str = "const el = document.querySelector(arguments[0]); return el ? el.getBoundingClientRect().width : -1;";
@@ -22,14 +21,20 @@ async fn width(app: &App, css: &str) -> f64 {
     w.as_f64().unwrap()
 }
 
-#[tokio::test]
-async fn undo_search_and_replace_outline_views_and_the_split() {
+/// Launches the app on a copy of [`SPEC`] and waits for its preview.
+async fn open_spec(name: &str) -> (App, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let doc = dir.path().join("writing.md");
     std::fs::write(&doc, SPEC).unwrap();
-    let app = App::launch("writing", &[doc.to_str().unwrap()]).await;
+    let app = App::launch(name, &[doc.to_str().unwrap()]).await;
     app.wait_for_text("[data-testid=preview]", "colour of the button")
         .await;
+    (app, dir)
+}
+
+#[tokio::test]
+async fn undo_redo_search_and_replace_and_the_outline() {
+    let (app, _dir) = open_spec("writing").await;
 
     // Typing, then Ctrl+Z: the text, the preview and the unsaved marker go back.
     app.editor_to_end().await;
@@ -40,12 +45,17 @@ async fn undo_search_and_replace_outline_views_and_the_split() {
         .await;
     app.shortcut('z').await;
     app.wait_until(
+        "the editor holds the text as it was opened",
+        &format!("{EDITOR_TEXT_FN} return text() === arguments[0];"),
+        vec![json!(SPEC)],
+    )
+    .await;
+    app.wait_until(
         "the preview no longer shows the undone sentence",
         "return !document.querySelector('[data-testid=preview]').textContent.includes('take back');",
         vec![],
     )
     .await;
-    assert_eq!(app.js(EDITOR_TEXT).await, json!(SPEC));
     app.wait_until(
         "back to the text on disk: no unsaved marker",
         "return document.querySelector('[data-testid=dirty-marker]').hidden;",
@@ -75,7 +85,7 @@ async fn undo_search_and_replace_outline_views_and_the_split() {
         "The color of the button; the color of the link",
     )
     .await;
-    let text = app.js(EDITOR_TEXT).await;
+    let text = app.js(&format!("{EDITOR_TEXT_FN} return text();")).await;
     assert!(!text.as_str().unwrap().contains("colour"), "{text}");
     app.click(".cm-search button[name=close]").await;
 
@@ -91,7 +101,14 @@ async fn undo_search_and_replace_outline_views_and_the_split() {
         vec![],
     )
     .await;
+    app.quit().await;
+}
 
+/// "Preview only" once showed an empty pane: the preview fell into the first
+/// grid column, which that mode makes 0 px wide.
+#[tokio::test]
+async fn preview_only_shows_the_preview_and_each_view_switch_gives_its_pane_the_room() {
+    let (app, _dir) = open_spec("views").await;
     // Editor only, preview only, both; the panel hides and comes back.
     let (editor, preview, panel) = (
         "[data-testid=editor-pane]",
@@ -105,6 +122,8 @@ async fn undo_search_and_replace_outline_views_and_the_split() {
         "the editor takes the room"
     );
     app.click("[data-testid=toolbar-view-preview]").await;
+    app.wait_for_text("[data-testid=preview-pane]", "colour of the button")
+        .await;
     app.screenshot("15-preview-only").await;
     assert_eq!(width(&app, editor).await, 0.0, "editor hidden");
     assert!(
@@ -117,7 +136,14 @@ async fn undo_search_and_replace_outline_views_and_the_split() {
     assert_eq!(width(&app, panel).await, 0.0, "panel hidden");
     app.click("[data-testid=toolbar-toggle-checklist]").await;
     assert!(width(&app, panel).await > 100.0, "panel back");
+    app.quit().await;
+}
 
+/// Dragging the divider once selected the text of both panes.
+#[tokio::test]
+async fn dragging_the_divider_resizes_the_panes_without_selecting_text() {
+    let (app, _dir) = open_spec("divider").await;
+    let editor = "[data-testid=editor-pane]";
     // Dragging the divider 150 px to the left gives the preview that much room.
     let before = width(&app, editor).await;
     let bar = app

@@ -188,7 +188,7 @@ fn a_document_is_exported_and_saved_as_a_template() {
 }
 
 #[test]
-fn a_markdown_file_dropped_on_the_window_is_handed_to_the_ui_to_open() {
+fn the_window_s_drop_handler_hands_the_ui_a_dropped_markdown_file_to_open() {
     let shell = Shell::start();
     let spec = shell.home.doc("dropped.md", "# Dropped\n");
     let photo = shell.home.doc("photo.png", b"\x89PNG");

@@ -10,7 +10,8 @@ export function splitter(container: HTMLElement, onResize: () => void): HTMLElem
     onResize();
   };
   bar.addEventListener("pointerdown", (event) => {
-    // A drag is not a text selection across the panes.
+    // A drag is not a text selection across the panes. (It also keeps the focus
+    // where it was, in the editor; Tab reaches the divider for the arrow keys.)
     event.preventDefault();
     bar.setPointerCapture(event.pointerId);
     const panes = container.getBoundingClientRect();

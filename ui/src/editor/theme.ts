@@ -67,6 +67,7 @@ const base = EditorView.theme({
     padding: "3px 10px",
   },
   ".cm-button:hover": { borderColor: "var(--accent)" },
+  ".cm-button:active": { backgroundImage: "none", backgroundColor: "var(--border)" },
   ".cm-tooltip": { backgroundColor: "var(--panel-bg)", color: "var(--text)", border: "1px solid var(--border)" },
   ".cm-lineNumbers .cm-gutterElement": { padding: "0 8px 0 12px" },
 });
