@@ -35,9 +35,12 @@ export function openModal(dialog: HTMLElement, onEscape: () => void, backdropCla
   };
   document.addEventListener("keydown", keys, true);
   host().append(backdrop);
+  // While a dialog is open the panes do not scroll (app.css, `.modal-open`).
+  document.body.classList.add("modal-open");
   return () => {
     document.removeEventListener("keydown", keys, true);
     backdrop.remove();
+    if (!isModalOpen()) document.body.classList.remove("modal-open");
   };
 }
 
