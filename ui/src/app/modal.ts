@@ -20,6 +20,25 @@ function host(): HTMLElement {
   return root;
 }
 
+let floating: boolean | null = null;
+
+/**
+ * Whether scrollbars float over the content (GTK's overlay scrollbars), which
+ * WebKit paints above everything, dialogs included, when it does not composite.
+ * Classic scrollbars take room and are painted in place: hiding them would only
+ * make the panes' text reflow behind the dialog.
+ */
+function scrollbarsFloat(): boolean {
+  if (floating === null) {
+    const probe = document.createElement("div");
+    probe.style.cssText = "position:absolute;top:-200px;width:100px;height:100px;overflow:scroll;visibility:hidden";
+    document.body.append(probe);
+    floating = probe.offsetWidth === probe.clientWidth;
+    probe.remove();
+  }
+  return floating;
+}
+
 /**
  * Shows `dialog` over the window, which it blocks until closed; Escape calls
  * `onEscape`. Returns what closes it.
@@ -36,7 +55,7 @@ export function openModal(dialog: HTMLElement, onEscape: () => void, backdropCla
   document.addEventListener("keydown", keys, true);
   host().append(backdrop);
   // While a dialog is open the panes do not scroll (app.css, `.modal-open`).
-  document.body.classList.add("modal-open");
+  if (scrollbarsFloat()) document.body.classList.add("modal-open");
   return () => {
     document.removeEventListener("keydown", keys, true);
     backdrop.remove();
