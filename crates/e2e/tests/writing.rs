@@ -136,6 +136,15 @@ async fn preview_only_shows_the_preview_and_each_view_switch_gives_its_pane_the_
     assert_eq!(width(&app, panel).await, 0.0, "panel hidden");
     app.click("[data-testid=toolbar-toggle-checklist]").await;
     assert!(width(&app, panel).await > 100.0, "panel back");
+    // The status bar's figures open the tab that explains them, the panel too.
+    app.click("[data-testid=toolbar-toggle-checklist]").await;
+    app.click("[data-testid=status-health]").await;
+    assert!(width(&app, panel).await > 100.0, "panel opened");
+    app.wait_for("[data-testid=tab-health][aria-selected=true]")
+        .await;
+    app.click("[data-testid=status-tasks]").await;
+    app.wait_for("[data-testid=tab-checklist][aria-selected=true]")
+        .await;
     app.quit().await;
 }
 

@@ -13,9 +13,9 @@ import { detectLineBreak, editorExtensions } from "../editor/setup";
 import { applyToggled } from "../editor/toggle/apply";
 import * as ipc from "../ipc";
 import type { Analysis, DraftText } from "../ipc";
-import { SidePanel } from "../panels/side-panel";
+import { SidePanel, type Tab } from "../panels/side-panel";
 import { Preview } from "../preview/preview";
-import { h } from "./dom";
+import { button, h } from "./dom";
 import { afterNextFrame } from "./frames";
 import { ScrollSync } from "./scroll-sync";
 import { splitter } from "./splitter";
@@ -240,6 +240,12 @@ export class Workspace {
     this.editor?.requestMeasure();
   }
 
+  /** Shows the side panel (opening it if closed) on `tab`. */
+  showTab(tab: Tab): void {
+    if (this.element.dataset.panel !== "open") this.togglePanel();
+    this.panel.show(tab);
+  }
+
   openSearch(): void {
     openSearchPanel(this.view);
   }
@@ -372,10 +378,13 @@ export class Workspace {
     if (key === this.statusKey) return;
     this.statusKey = key;
     const [words, tasks, health, template, lineBreak] = parts;
+    // The task and completeness figures open the panel tab that explains them.
+    const opens = (label: string, tab: Tab, title: string, testid: string) =>
+      button(label, () => this.showTab(tab), { class: "link-like", title, "data-testid": testid });
     this.status.replaceChildren(
       h("span", { "data-testid": "word-count" }, words),
-      h("span", { "data-testid": "status-tasks" }, tasks),
-      h("span", { "data-testid": "status-health" }, health),
+      opens(tasks, "checklist", "Task items done — show the checklist", "status-tasks"),
+      opens(health, "health", "How complete the spec is: sections filled in, nothing left to fix — show the health check", "status-health"),
       h("span", { class: "muted" }, template),
       h("span", { class: "muted" }, lineBreak),
     );

@@ -9,7 +9,7 @@ import { checklistKey, renderChecklist } from "./checklist";
 import { healthKey, renderHealth } from "./health";
 import { outlineKey, renderOutline } from "./outline";
 
-type Tab = "checklist" | "health" | "outline";
+export type Tab = "checklist" | "health" | "outline";
 
 export interface PanelActions {
   toggle(line: number): void;
