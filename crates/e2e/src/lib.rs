@@ -8,6 +8,7 @@
 
 pub mod bus;
 pub mod display;
+pub mod dnd;
 pub mod driver;
 pub mod window;
 
@@ -472,6 +473,14 @@ impl App {
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Drops `files` on the app window as a file manager does (see [`dnd`]);
+    /// returns whether the window accepted them.
+    pub async fn drop_files(&self, files: &[&Path]) -> bool {
+        let pid = self.app_pid().expect("the app is running");
+        dnd::drop_files(pid, files, TIMEOUT)
+            .unwrap_or_else(|e| panic!("dropping {files:?} on the app window: {e}"))
     }
 
     /// Presses X11 key `strokes` (see [`window::press_keys`] and

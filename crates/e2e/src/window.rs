@@ -76,7 +76,7 @@ pub fn top_level_windows_of(
     Ok(found)
 }
 
-fn atom(conn: &RustConnection, name: &[u8]) -> X11Result<u32> {
+pub(crate) fn atom(conn: &RustConnection, name: &[u8]) -> X11Result<u32> {
     Ok(conn.intern_atom(false, name)?.reply()?.atom)
 }
 
