@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-/// An error as the UI receives it: `{kind, message}`.
+/// An error as the UI receives it: `{kind, message}`, and `file` when it is about one.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct AppError {
@@ -11,6 +11,11 @@ pub struct AppError {
     pub kind: String,
     /// One sentence for a person; names the file when there is one.
     pub message: String,
+    /// The file the error is about, as `message` names it (so the UI can show
+    /// the problem and the file apart).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub file: Option<String>,
 }
 
 impl AppError {
@@ -19,6 +24,7 @@ impl AppError {
         Self {
             kind: kind.to_owned(),
             message: message.into(),
+            file: None,
         }
     }
 }
@@ -36,6 +42,7 @@ impl From<specwright_core::Error> for AppError {
         Self {
             kind: err.kind().to_owned(),
             message: err.to_string(),
+            file: err.path().map(|p| p.display().to_string()),
         }
     }
 }

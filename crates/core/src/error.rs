@@ -51,6 +51,23 @@ pub enum Error {
 }
 
 impl Error {
+    /// The file the error is about, if it is about one (the message names it too).
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Error::NotFound { path }
+            | Error::Unreadable { path, .. }
+            | Error::NotUtf8 { path, .. }
+            | Error::Binary { path }
+            | Error::IsDirectory { path }
+            | Error::TooLarge { path, .. }
+            | Error::WriteFailed { path, .. }
+            | Error::ChangedOnDisk { path }
+            | Error::InvalidTemplate { path, .. }
+            | Error::InvalidDraft { path, .. } => Some(path),
+            Error::NoTaskOnLine { .. } | Error::UnknownTemplate { .. } => None,
+        }
+    }
+
     /// A stable, machine-readable kind, sent to the UI next to the message.
     pub fn kind(&self) -> &'static str {
         match self {

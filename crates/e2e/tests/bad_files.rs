@@ -16,6 +16,9 @@ async fn refused(app: &App, path: &Path, shot: Option<&str>) -> String {
     app.wait_for_text("[data-testid=modal]", "Could not open the file")
         .await;
     let message = app.text("[data-testid=modal] .modal-message").await;
+    // The whole path on a line of its own, under the problem.
+    let detail = app.text("[data-testid=modal-detail]").await;
+    assert_eq!(detail, path.display().to_string(), "{message}");
     if let Some(shot) = shot {
         app.screenshot(shot).await;
     }

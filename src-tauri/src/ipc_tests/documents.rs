@@ -121,6 +121,14 @@ fn unreadable_files_are_refused_with_a_message_naming_the_file() {
     let latin1 = shell.home.doc("latin1.md", b"# Caf\xe9\n");
     let message = shell.fails("open_path", json!({ "path": latin1 }), "not-utf8");
     assert!(message.contains("latin1.md"), "{message}");
+    let error = shell
+        .call("open_path", json!({ "path": latin1 }))
+        .unwrap_err();
+    assert_eq!(
+        error["file"],
+        latin1.display().to_string(),
+        "the file, apart"
+    );
 
     let binary = shell.home.doc("photo.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     shell.fails("open_path", json!({ "path": binary }), "binary");

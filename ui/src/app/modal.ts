@@ -2,6 +2,7 @@
  * In-window dialogs (unsaved changes, names, errors). They are part of the page,
  * so they follow the app's theme and can be driven by end-to-end tests.
  */
+import type { AppError } from "../ipc";
 import { button, h } from "./dom";
 
 export interface Choice<T extends string> {
@@ -68,8 +69,8 @@ export function isModalOpen(): boolean {
   return !!root?.isConnected && root.childElementCount > 0;
 }
 
-/** Asks a question with buttons; Escape answers `cancel`. */
-export function choose<T extends string>(title: string, message: string, choices: Choice<T>[], cancel: T): Promise<T> {
+/** Asks a question with buttons; Escape answers `cancel`. `detail` is a quieter line under the message. */
+export function choose<T extends string>(title: string, message: string, choices: Choice<T>[], cancel: T, detail?: string): Promise<T> {
   return new Promise((resolve) => {
     let close = () => {};
     const answer = (id: T) => {
@@ -84,6 +85,7 @@ export function choose<T extends string>(title: string, message: string, choices
       { class: "modal", role: "dialog", "aria-modal": "true", "data-testid": "modal" },
       h("h2", {}, title),
       h("p", { class: "modal-message" }, message),
+      detail ? h("p", { class: "muted modal-detail", "data-testid": "modal-detail" }, detail) : null,
       h("div", { class: "modal-buttons" }, ...buttons),
     );
     close = openModal(dialog, () => answer(cancel));
@@ -122,8 +124,22 @@ export function promptText(title: string, label: string, value = "", okLabel = "
   });
 }
 
+/**
+ * What to say about `error`: the problem as a sentence, and the file it is
+ * about on a line of its own (the engine's messages start with the file's path).
+ */
+export function describeError(error: unknown): { message: string; file?: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const file = (error as Partial<AppError> | null)?.file;
+  if (!file || !message.startsWith(`${file}: `)) return { message };
+  const problem = message.slice(file.length + 2);
+  const name = file.split(/[\\/]/).pop() || file;
+  const stop = /[.!?]$/.test(problem) ? "" : ".";
+  return { message: `${name}: ${problem.charAt(0).toUpperCase()}${problem.slice(1)}${stop}`, file };
+}
+
 /** Tells the user something went wrong. */
 export async function showError(title: string, error: unknown): Promise<void> {
-  const message = error instanceof Error ? error.message : String(error);
-  await choose(title, message, [{ id: "ok", label: "OK", kind: "primary" }], "ok");
+  const { message, file } = describeError(error);
+  await choose(title, message, [{ id: "ok", label: "OK", kind: "primary" }], "ok", file);
 }

@@ -35,10 +35,13 @@ export const SHELL_EVENT = "shell";
 /** A command failed; `kind` is stable (e.g. `changed-on-disk`), `message` is for people. */
 export class IpcError extends Error implements AppError {
   readonly kind: string;
+  /** The file the error is about, when there is one (`message` names it too). */
+  readonly file?: string;
   constructor(error: AppError) {
     super(error.message);
     this.name = "IpcError";
     this.kind = error.kind;
+    this.file = error.file;
   }
 }
 
