@@ -9,6 +9,9 @@ use tauri::{Manager, Runtime, WebviewWindow};
 
 use specwright_export::Format;
 
+/// The file in the scripted dialogs' folder whose text is the path "Open…" picks.
+pub const OPEN_ANSWER: &str = "open.txt";
+
 /// Environment variable that switches debug builds to scripted dialogs.
 pub const FAKE_DIALOGS_ENV: &str = "SPECWRIGHT_FAKE_DIALOGS";
 
@@ -44,7 +47,7 @@ impl Dialogs {
                 .pick_file()
                 .await
                 .map(|f| f.path().to_path_buf()),
-            Self::Scripted(dir) => std::fs::read_to_string(dir.join("open.txt"))
+            Self::Scripted(dir) => std::fs::read_to_string(dir.join(OPEN_ANSWER))
                 .ok()
                 .map(|p| PathBuf::from(p.trim())),
         }

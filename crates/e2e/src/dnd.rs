@@ -17,7 +17,7 @@ use x11rb::rust_connection::RustConnection;
 use x11rb::wrapper::ConnectionExt as _;
 use x11rb::{COPY_DEPTH_FROM_PARENT, COPY_FROM_PARENT, CURRENT_TIME};
 
-use crate::window::{X11Result, atom, top_level_windows_of};
+use crate::window::{X11Result, atom, top_most_window_of};
 
 /// The protocol's messages and names.
 struct Atoms {
@@ -54,9 +54,7 @@ pub fn drop_files(pid: u32, files: &[&Path], wait: Duration) -> X11Result<bool> 
     let (conn, screen) = x11rb::connect(None)?;
     let root = conn.setup().roots[screen].root;
     let atoms = Atoms::new(&conn)?;
-    let target = *top_level_windows_of(&conn, root, pid)?
-        .last()
-        .ok_or("the app has no visible window")?;
+    let target = top_most_window_of(&conn, root, pid)?;
     let aware = conn
         .get_property(false, target, atoms.aware, AtomEnum::ATOM, 0, 1)?
         .reply()?;

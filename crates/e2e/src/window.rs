@@ -132,12 +132,23 @@ pub fn type_text(pid: u32, text: &str) -> X11Result<()> {
     press_keys(pid, &strokes, std::time::Duration::from_millis(5))
 }
 
-fn focus_top_most(conn: &RustConnection, root: Window, pid: u32) -> X11Result<()> {
-    use x11rb::protocol::xproto::InputFocus;
+/// The top-most visible top-level window of process `pid` (the main window, or
+/// a dialog it opened).
+pub(crate) fn top_most_window_of(
+    conn: &RustConnection,
+    root: Window,
+    pid: u32,
+) -> X11Result<Window> {
     // query_tree lists children bottom to top: the last one is on top.
     let window = *top_level_windows_of(conn, root, pid)?
         .last()
         .ok_or("the app has no visible window")?;
+    Ok(window)
+}
+
+fn focus_top_most(conn: &RustConnection, root: Window, pid: u32) -> X11Result<()> {
+    use x11rb::protocol::xproto::InputFocus;
+    let window = top_most_window_of(conn, root, pid)?;
     conn.set_input_focus(InputFocus::PARENT, window, x11rb::CURRENT_TIME)?;
     conn.get_input_focus()?.reply()?;
     Ok(())

@@ -17,7 +17,7 @@ use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
 use tauri::{App, Listener, Manager, WebviewWindow, WebviewWindowBuilder};
 
-use crate::dialogs::Dialogs;
+use crate::dialogs::{self, Dialogs};
 use crate::ipc::SHELL_EVENT;
 use crate::state::AppState;
 
@@ -62,7 +62,11 @@ impl Home {
 
     /// Open dialogs answer `path` from now on.
     pub fn answer_open(&self, path: &Path) {
-        std::fs::write(self.dialogs().join("open.txt"), path.display().to_string()).unwrap();
+        std::fs::write(
+            self.dialogs().join(dialogs::OPEN_ANSWER),
+            path.display().to_string(),
+        )
+        .unwrap();
     }
 }
 

@@ -5,6 +5,7 @@
 import * as ipc from "../ipc";
 import { IpcError, type MenuAction, type OpenedDocument, type ShellEvent, type StartUp } from "../ipc";
 import { showExportDialog } from "./export-dialog";
+import { fileName } from "./dom";
 import { afterNextFrame } from "./frames";
 import { choose, isModalOpen, promptText, showError } from "./modal";
 import { mermaidSvg } from "../preview/mermaid";
@@ -238,7 +239,7 @@ export class Controller {
     const name = await promptText("Save as template", "Template name", base, "Save template");
     if (!name) return;
     const path = await this.guarded(() => ipc.saveAsTemplate({ name, text: this.workspace.text() }), "Could not save the template");
-    if (path) toast(`Template saved as ${path.split(/[\\/]/).pop()} in your templates`);
+    if (path) toast(`Template saved as ${fileName(path)} in your templates`);
   }
 
   /** File → Export…: the dialog with its pre-flight list, then a toast naming the file. */

@@ -1,5 +1,10 @@
 /** Tiny helpers for building DOM without a framework. */
 
+/** The last part of a path (`/a/b/spec.md` → `spec.md`), with either separator. */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}
+
 type Child = Node | string | null | undefined | false;
 
 /** Creates an element with attributes (strings; `false`/`null` omit) and children. */

@@ -3,7 +3,7 @@
  * so they follow the app's theme and can be driven by end-to-end tests.
  */
 import type { AppError } from "../ipc";
-import { button, h } from "./dom";
+import { button, fileName, h } from "./dom";
 
 export interface Choice<T extends string> {
   id: T;
@@ -133,7 +133,7 @@ export function describeError(error: unknown): { message: string; file?: string 
   const file = (error as Partial<AppError> | null)?.file;
   if (!file || !message.startsWith(`${file}: `)) return { message };
   const problem = message.slice(file.length + 2);
-  const name = file.split(/[\\/]/).pop() || file;
+  const name = fileName(file);
   const stop = /[.!?]$/.test(problem) ? "" : ".";
   return { message: `${name}: ${problem.charAt(0).toUpperCase()}${problem.slice(1)}${stop}`, file };
 }
