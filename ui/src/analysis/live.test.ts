@@ -22,7 +22,7 @@ const FINDING: Finding = { rule: "placeholder", severity: "warning", message: "m
 
 /** What the client shows for `text`: the fake shell leaves positions counting from the top. */
 function shownFor(text: string) {
-  return { ...analysisFor(text), version: expect.any(Number), blockLines: [], reportSent: expect.any(Boolean) };
+  return { ...analysisFor(text), version: expect.any(Number), blockLines: [], reportSent: expect.any(Boolean), kept: expect.toBeOneOf([null, expect.any(Object)]) };
 }
 
 /** An editor state, a client and a fake shell wired together. */
@@ -52,7 +52,9 @@ function setup(text: string, lineBreak: "\n" | "\r\n" = "\n") {
 describe("live analysis", () => {
   it("sends the text whole once, then only the edits, and rebuilds the whole analysis", async () => {
     const t = setup("# Title\n\nfirst 😀 line\nlast");
-    expect(await t.analyze()).toEqual(shownFor(t.text()));
+    const first = await t.analyze();
+    expect(first).toEqual(shownFor(t.text()));
+    expect(first.kept).toBeNull();
     t.edit({ changes: [{ from: 2, insert: "My " }, { from: 20, to: 21, insert: "é" }] });
     t.edit({ changes: { from: t.text().length, insert: "\nmore" } });
     expect(await t.analyze()).toEqual(shownFor(t.text()));
@@ -64,6 +66,16 @@ describe("live analysis", () => {
     expect([answer.checklist, answer.report]).toEqual([null, null]);
     expect(answer.outline).not.toBeNull(); // the heading changed
     expect(answer.html.keep_start).toBeGreaterThan(0);
+    // The preview is told how much of the HTML on show the new one keeps.
+    const before = shownFor(t.text()).html;
+    t.edit({ changes: { from: t.text().length, insert: " end" } });
+    const next = await t.analyze();
+    expect(next.kept).toEqual({ from: t.answers.at(-2)!.version, start: answer.html.keep_start > 0 ? expect.any(Number) : 0, end: expect.any(Number) });
+    const { start, end } = next.kept!;
+    expect(start).toBeGreaterThan(0);
+    expect(next.html.slice(0, start)).toBe(before.slice(0, start));
+    expect(next.html.slice(next.html.length - end)).toBe(before.slice(before.length - end));
+    expect(next.html).not.toBe(before);
   });
 
   it("counts a CRLF file's line breaks as two units", async () => {

@@ -29,6 +29,19 @@ export interface ShownAnalysis extends Analysis {
    * lines and offsets moved by the edit (as the editor moved its diagnostics).
    */
   reportSent: boolean;
+  /**
+   * When `html` was made as a splice of the HTML of version `from`: it keeps that
+   * HTML's first `start` and last `end` UTF-16 units (so the preview need not
+   * compare them to find what changed).
+   */
+  kept: KeptHtml | null;
+}
+
+/** How much of the HTML of version `from` a new HTML keeps at each end. */
+export interface KeptHtml {
+  from: number;
+  start: number;
+  end: number;
 }
 
 /** The changes from `from` to `to`, composed edit by edit. */
@@ -105,6 +118,7 @@ export class LiveAnalysisClient {
       outline: answer.outline ?? (same ? base!.outline : moveOutline(moved, base!.outline)),
       word_count: answer.word_count,
       reportSent: answer.report !== null,
+      kept: base ? { from: base.version, start: html.keep_start, end: html.keep_end } : null,
     };
     this.shown = { analysis, gaps };
     return analysis;

@@ -143,6 +143,54 @@ describe("morphBlocks", () => {
     }
   });
 
+  it("told how much the HTML keeps at each end, keeps the same blocks as when it compares them", () => {
+    const compared = document.createElement("div");
+    const told = document.createElement("div");
+    const understated = document.createElement("div");
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const words = ["alpha", "beta", "gamma", "alpha"];
+    let blocks = [...words];
+    const render = () => blocks.map((t, i) => (t.startsWith("gamma") ? `<!-- raw HTML omitted -->\n` : "") + paragraph(i * 2 + 1, t)).join("");
+    let before = render();
+    for (const root of [compared, told, understated]) morphBlocks(root, before);
+    for (let step = 0; step < 200; step++) {
+      const at = Math.min(random(blocks.length + 1), Math.max(blocks.length - 1, 0));
+      const op = random(3);
+      if (op === 0) blocks.splice(random(blocks.length + 1), 0, words[random(words.length)]);
+      else if (op === 1 && blocks.length > 1) blocks.splice(at, 1);
+      else if (blocks.length > 0) blocks[at] += random(2) ? "!" : "";
+      if (blocks.length > 14) blocks = blocks.slice(0, 7);
+      const html = render();
+      // What the engine's splice gives: the longest common start, then end.
+      let start = 0;
+      while (start < Math.min(html.length, before.length) && html[start] === before[start]) start++;
+      let end = 0;
+      while (end < Math.min(html.length, before.length) - start && html[html.length - 1 - end] === before[before.length - 1 - end]) end++;
+      const a = morphBlocks(compared, html);
+      const b = morphBlocks(told, html, undefined, { start, end });
+      const c = morphBlocks(understated, html, undefined, { start: Math.floor(start / 2), end: Math.floor(end / 3) });
+      const expected = reference(html);
+      expect(told.innerHTML, `step ${step}`).toBe(expected);
+      expect(understated.innerHTML, `step ${step}`).toBe(expected);
+      expect(compared.innerHTML, `step ${step}`).toBe(expected);
+      expect([b.kept, b.added.length], `step ${step}`).toEqual([a.kept, a.added.length]);
+      expect(c.added.length, `step ${step}`).toBeLessThanOrEqual(a.added.length + 2);
+      before = html;
+    }
+  });
+
+  it("ignores what it is told the HTML keeps when that cannot be", () => {
+    const root = document.createElement("div");
+    morphBlocks(root, paragraph(1, "a") + paragraph(3, "b"));
+    const html = paragraph(1, "z") + paragraph(3, "b");
+    morphBlocks(root, html, undefined, { start: html.length, end: html.length });
+    expect(root.innerHTML).toBe(reference(html));
+  });
+
   it("recovers when the changed stretch cannot be cut, and after", () => {
     const root = document.createElement("div");
     const good = paragraph(1, "a") + paragraph(3, "b") + paragraph(5, "c");

@@ -45,12 +45,21 @@ export function blockKey(html: string): string {
   return html.replace(SOURCEPOS, "");
 }
 
+/** The stretches at both ends that a new HTML is known to share with the HTML on show, in UTF-16 units. */
+export interface SameEnds {
+  start: number;
+  end: number;
+}
+
 /**
  * Makes `root`'s children match `html`. `prepare` may wrap a new block (e.g. a
- * Mermaid diagram) before it is inserted. `root` must be patched only through
- * this function.
+ * Mermaid diagram) before it is inserted. `same`, if given, says how much of the
+ * HTML last given `html` keeps at each end (the engine's splice says so), which
+ * spares comparing the blocks there: in a large document, typing at its end would
+ * otherwise compare every block before. `root` must be patched only through this
+ * function.
  */
-export function morphBlocks(root: Element, html: string, prepare: (block: Element) => Element = (b) => b): MorphResult {
+export function morphBlocks(root: Element, html: string, prepare: (block: Element) => Element = (b) => b, same?: SameEnds): MorphResult {
   let state = states.get(root);
   if (!state) {
     root.replaceChildren();
@@ -62,23 +71,11 @@ export function morphBlocks(root: Element, html: string, prepare: (block: Elemen
 
   // The unchanged runs at both ends, each block with the separators after it,
   // found in place (same offset from the start, or from the end).
-  let start = 0;
-  let from = 0;
-  while (start < shown.length && shown[start].at >= 0) {
-    const end = shown[start].at + shown[start].length;
-    if (!html.startsWith(source.slice(from, end), from)) break;
-    from = end;
-    start++;
-  }
   const delta = html.length - source.length;
-  let shownEnd = shown.length;
-  let oldTo = source.length;
-  while (shownEnd > start) {
-    const block = shown[shownEnd - 1];
-    if (block.at < 0 || block.at + delta < from || !html.startsWith(source.slice(block.at, oldTo), block.at + delta)) break;
-    oldTo = block.at;
-    shownEnd--;
-  }
+  const known = same && same.start >= 0 && same.end >= 0 && same.start + same.end <= Math.min(html.length, source.length) ? same : null;
+  const { start, from } = known ? keptAtStart(shown, known.start) : comparedAtStart(shown, source, html);
+  const shownEnd = known ? keptAtEnd(shown, start, source.length - known.end, from - delta) : comparedAtEnd(shown, start, source, html, from);
+  const oldTo = shownEnd < shown.length ? shown[shownEnd].at : source.length;
   const to = oldTo + delta;
 
   // In between: cut into blocks, reuse those that only moved, create the rest.
@@ -148,6 +145,58 @@ export function blockIndex(root: Element, node: Element): number | undefined {
   if (!state) return undefined;
   state.index ??= new Map(state.blocks.flatMap((block, i) => block.nodes.map((n) => [n, i] as const)));
   return state.index.get(node);
+}
+
+/** The blocks at the start that lie within the first `keep` units (the same in both HTMLs), and where they end. */
+function keptAtStart(shown: readonly Shown[], keep: number): { start: number; from: number } {
+  if (shown.length === 0 || shown[0].at < 0) return { start: 0, from: 0 };
+  // Blocks are in order: the first that ends past `keep`.
+  const start = firstIndex(shown, 0, (block) => block.at + block.length > keep);
+  return { start, from: start > 0 ? shown[start - 1].at + shown[start - 1].length : 0 };
+}
+
+/** The first of `shown[start..]` from which on every block starts at or after `keepFrom` (in the common end) and at or after `minAt`. */
+function keptAtEnd(shown: readonly Shown[], start: number, keepFrom: number, minAt: number): number {
+  if (shown.length === 0 || shown[0].at < 0) return shown.length;
+  return firstIndex(shown, start, (block) => block.at >= keepFrom && block.at >= minAt);
+}
+
+/** The first index from `lo` whose block passes `test`, which is false and then true along the blocks. */
+function firstIndex(shown: readonly Shown[], lo: number, test: (block: Shown) => boolean): number {
+  let hi = shown.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (test(shown[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The blocks at the start found unchanged by comparing them, and where they end. */
+function comparedAtStart(shown: readonly Shown[], source: string, html: string): { start: number; from: number } {
+  let start = 0;
+  let from = 0;
+  while (start < shown.length && shown[start].at >= 0) {
+    const end = shown[start].at + shown[start].length;
+    if (!html.startsWith(source.slice(from, end), from)) break;
+    from = end;
+    start++;
+  }
+  return { start, from };
+}
+
+/** The first of `shown[start..]` from which on the blocks are found unchanged at the end by comparing them. */
+function comparedAtEnd(shown: readonly Shown[], start: number, source: string, html: string, from: number): number {
+  const delta = html.length - source.length;
+  let shownEnd = shown.length;
+  let oldTo = source.length;
+  while (shownEnd > start) {
+    const block = shown[shownEnd - 1];
+    if (block.at < 0 || block.at + delta < from || !html.startsWith(source.slice(block.at, oldTo), block.at + delta)) break;
+    oldTo = block.at;
+    shownEnd--;
+  }
+  return shownEnd;
 }
 
 function countNodes(blocks: readonly Shown[]): number {

@@ -3,6 +3,7 @@
  * clicks into editor actions (tick a task, jump to a line, open a link outside).
  */
 import { isMermaidBlock, renderMermaid, wrapMermaid } from "./mermaid";
+import type { KeptHtml } from "../analysis/live";
 import { blockIndex, morphBlocks } from "./morph";
 import { type Anchor, monotonic, parseSourcepos } from "./sourcepos";
 
@@ -26,6 +27,8 @@ export interface PreviewContent {
   blockLines: readonly number[];
   /** The version of the text shown (in `data-version`, for tests and benchmarks to wait on). */
   version: number;
+  /** What `html` keeps of the HTML of an earlier version, if it was made from it. */
+  kept?: KeptHtml | null;
 }
 
 const ANCHOR_BLOCKS = "h1,h2,h3,h4,h5,h6,p,li,pre,blockquote,table,tr,hr,figure,dl";
@@ -34,6 +37,14 @@ export class Preview {
   readonly element: HTMLElement;
   readonly content: HTMLElement;
   private blockLines: readonly number[] = [];
+  private version: number | null = null;
+  /**
+   * The anchors as last measured, while the content and its size stay the same:
+   * scrolling moves the whole content, not its blocks within it, and a 1 MB
+   * document has thousands of blocks to measure on every scroll event.
+   */
+  private anchorCache: Anchor[] | null = null;
+  private readonly resized: ResizeObserver | null = null;
 
   constructor(handlers: PreviewHandlers) {
     this.element = document.createElement("div");
@@ -43,28 +54,41 @@ export class Preview {
     this.content.setAttribute("data-testid", "preview");
     this.element.append(this.content);
     this.content.addEventListener("click", (event) => this.onClick(event, handlers));
+    // A change of width (the divider, the window) or of height (a diagram drawn)
+    // moves blocks within the content. Without a way to tell, nothing is kept.
+    if (typeof ResizeObserver !== "undefined") {
+      this.resized = new ResizeObserver(() => (this.anchorCache = null));
+      this.resized.observe(this.content);
+    }
   }
 
   /** Shows new content, keeping unchanged blocks as they are. */
-  update({ html, blockLines, version }: PreviewContent): void {
-    const { added } = morphBlocks(this.content, html, (block) => (isMermaidBlock(block) ? wrapMermaid(block) : block));
+  update({ html, blockLines, version, kept }: PreviewContent): void {
+    // What the new HTML keeps is known only of the HTML on show.
+    const same = kept && kept.from === this.version ? kept : undefined;
+    const { added } = morphBlocks(this.content, html, (block) => (isMermaidBlock(block) ? wrapMermaid(block) : block), same);
     for (const block of added) {
       enableCheckboxes(block);
       if (block.classList.contains("mermaid-diagram")) void renderMermaid(block);
     }
     this.blockLines = blockLines;
+    this.version = version;
+    this.anchorCache = null;
     this.content.dataset.version = String(version);
   }
 
   /** Lines and pixel offsets of blocks, for scroll sync. */
   anchors(): Anchor[] {
+    if (this.anchorCache) return this.anchorCache;
     const base = this.content.getBoundingClientRect().top;
     const list: Anchor[] = [];
     this.content.querySelectorAll(ANCHOR_BLOCKS).forEach((el) => {
       const line = this.startLine(el);
       if (line !== null) list.push({ line, top: el.getBoundingClientRect().top - base });
     });
-    return monotonic(list);
+    const anchors = monotonic(list);
+    if (this.resized) this.anchorCache = anchors;
+    return anchors;
   }
 
   private onClick(event: MouseEvent, handlers: PreviewHandlers): void {
