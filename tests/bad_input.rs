@@ -41,7 +41,7 @@ fn non_utf8_binary_empty_huge_and_folders_are_refused_or_read_clearly() {
 
     let huge = dir.path().join("huge.md");
     let f = std::fs::File::create(&huge).unwrap();
-    f.set_len(MAX_DOCUMENT_BYTES + 1).unwrap(); // sparse: no 64 MiB written
+    f.set_len(MAX_DOCUMENT_BYTES + 1).unwrap(); // sparse: no 64 MB written
     assert!(message(&storage::read_document(&huge).unwrap_err(), &huge).contains("too large"));
 
     assert!(

@@ -261,7 +261,8 @@ pub struct RestoredDocument {
 pub enum ShellEvent {
     /// A native menu item was chosen.
     Menu { action: MenuAction },
-    /// A file was dropped on the window.
+    /// A file to open: dropped on the window, chosen in File → Open Recent or
+    /// named by a second launch.
     OpenFile { path: String },
     /// The user tried to close the window with unsaved changes.
     CloseRequested,

@@ -1,10 +1,13 @@
 //! The native menu bar. Choosing an item sends [`ShellEvent::Menu`] to the UI,
-//! which owns what each action does (it knows about unsaved changes).
+//! which owns what each action does (it knows about unsaved changes); File →
+//! Open Recent is in [`recent`].
 
 use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::ipc::{MenuAction, SHELL_EVENT, ShellEvent};
+
+pub mod recent;
 
 /// Menu item id, label, accelerator, action.
 const ITEMS: &[(&str, &str, Option<&str>, MenuAction)] = &[
@@ -74,6 +77,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     };
     let file = SubmenuBuilder::new(app, "File")
         .items(&[&item("new")?, &item("open")?])
+        .item(&recent::submenu(app)?)
         .separator()
         .items(&[
             &item("save")?,
@@ -114,6 +118,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 
 /// Forwards a chosen menu item to the UI.
 pub fn forward<R: Runtime>(app: &AppHandle<R>, id: &str) {
+    if recent::choose(app, id) {
+        return;
+    }
     if let Some((.., action)) = ITEMS.iter().find(|(i, ..)| *i == id) {
         let _ = app.emit(SHELL_EVENT, ShellEvent::Menu { action: *action });
     }

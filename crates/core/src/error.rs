@@ -24,7 +24,7 @@ pub enum Error {
     Binary { path: PathBuf },
     #[error("{}: is a folder, not a file", path.display())]
     IsDirectory { path: PathBuf },
-    #[error("{}: too large to open ({size} bytes; the limit is {limit} bytes)", path.display())]
+    #[error("{}: too large to open ({}; Specwright opens files of up to {})", path.display(), megabytes(*size), megabytes(*limit))]
     TooLarge {
         path: PathBuf,
         size: u64,
@@ -101,6 +101,17 @@ fn write_cause(source: &std::io::Error) -> String {
     }
 }
 
+/// A file size as a file manager shows it, in (decimal) megabytes.
+fn megabytes(bytes: u64) -> String {
+    let mb = bytes as f64 / 1e6;
+    let shown = if mb < 100.0 {
+        format!("{mb:.1}")
+    } else {
+        format!("{mb:.0}")
+    };
+    format!("{} MB", shown.strip_suffix(".0").unwrap_or(&shown))
+}
+
 /// Result with the engine's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -125,5 +136,18 @@ mod tests {
         assert_eq!(full, "/specs/checkout.md: cannot save: the disk is full");
         let other = failed(std::io::Error::other("boom")).to_string();
         assert_eq!(other, "/specs/checkout.md: cannot save: boom");
+    }
+
+    #[test]
+    fn a_file_too_large_is_told_in_megabytes() {
+        let error = Error::TooLarge {
+            path: "/specs/log.md".into(),
+            size: 104_857_600,
+            limit: 64_000_000,
+        };
+        assert_eq!(
+            error.to_string(),
+            "/specs/log.md: too large to open (105 MB; Specwright opens files of up to 64 MB)"
+        );
     }
 }

@@ -17,8 +17,8 @@ use crate::error::{Error, Result};
 const TEMP_PREFIX: &str = ".specwright-";
 const TEMP_SUFFIX: &str = ".tmp";
 
-/// Largest document the engine opens (64 MiB).
-pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest document the engine opens (64 MB).
+pub const MAX_DOCUMENT_BYTES: u64 = 64_000_000;
 
 /// A hash of a file's bytes (BLAKE3, hex).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
-//! Bad files opened in the real window: each gets a message naming the file and
-//! the problem, the text being written is kept, and documents that are merely
-//! strange (malformed front matter, pathological Markdown) open and are analysed.
+//! Bad files opened in the real window (not UTF-8, binary, missing, 100 MB):
+//! each gets a message naming the file and the problem, the text being written is
+//! kept, and documents that are merely strange (malformed front matter,
+//! pathological Markdown) open and are analysed.
 
 use std::path::Path;
 
@@ -51,10 +52,16 @@ async fn bad_files_are_refused_by_name_and_strange_ones_open() {
     let binary = dir.join("photo.md");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
     let gone = dir.join("gone.md");
+    // 100 MB, sparse: nothing is written to the disk.
+    let huge = dir.join("server-log.md");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(100_000_000))
+        .unwrap();
     for (path, problem, shot) in [
         (&latin1, "UTF-8", Some("16-bad-file")),
         (&binary, "binary", None),
         (&gone, "not found", None),
+        (&huge, "too large to open (100 MB", None),
     ] {
         let message = refused(&app, path, shot).await;
         let name = path.file_name().unwrap().to_string_lossy();

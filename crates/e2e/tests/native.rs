@@ -5,7 +5,7 @@
 
 use serde_json::json;
 use specwright_e2e::App;
-use specwright_e2e::window::keysym::{A, CONTROL, DOWN, E, F10, L, LEFT, RETURN, SHIFT};
+use specwright_e2e::window::keysym::{A, CONTROL, DOWN, E, F10, L, LEFT, RETURN, RIGHT, SHIFT};
 
 #[tokio::test]
 async fn menu_items_and_shortcuts_reach_the_app() {
@@ -25,6 +25,29 @@ async fn menu_items_and_shortcuts_reach_the_app() {
     app.answer_open_with(&doc);
     app.press_native_keys(&[&[F10], &[DOWN], &[DOWN], &[RETURN]])
         .await;
+    app.wait_for_text("[data-testid=preview]", "Opened from the menu")
+        .await;
+    app.wait_for_text("[data-testid=doc-name]", "menu.md").await;
+
+    // File → Open Recent (the third item) lists the files opened, latest first:
+    // open another, then choose the second entry to come back to menu.md.
+    let other = app.dir.path().join("other.md");
+    std::fs::write(&other, "# The other one\n").unwrap();
+    app.answer_open_with(&other);
+    app.press_native_keys(&[&[F10], &[DOWN], &[DOWN], &[RETURN]])
+        .await;
+    app.wait_for_text("[data-testid=doc-name]", "other.md")
+        .await;
+    app.press_native_keys(&[
+        &[F10],
+        &[DOWN],
+        &[DOWN],
+        &[DOWN],
+        &[RIGHT],
+        &[DOWN],
+        &[RETURN],
+    ])
+    .await;
     app.wait_for_text("[data-testid=preview]", "Opened from the menu")
         .await;
     app.wait_for_text("[data-testid=doc-name]", "menu.md").await;

@@ -163,14 +163,27 @@ fn open<R: Runtime>(
     path: &Path,
 ) -> AppResult<OpenedDocument> {
     let loaded = storage::read_document(path)?;
-    state.adopt(path, loaded.hash);
-    state.watcher.watch(window.app_handle(), path);
-    window.set_title(&window_title(Some(path), false))?;
+    take_on(window, state, path, loaded.hash)?;
     Ok(OpenedDocument {
         path: path.display().to_string(),
         name: display_name(path),
         text: loaded.text,
     })
+}
+
+/// Makes `path` (on disk with `hash`) the current file: watched, in the title and
+/// first among the recent files (the start screen's and File → Open Recent).
+fn take_on<R: Runtime>(
+    window: &WebviewWindow<R>,
+    state: &AppState,
+    path: &Path,
+    hash: specwright_core::ContentHash,
+) -> AppResult<()> {
+    let recent = state.adopt(path, hash);
+    crate::menu::recent::show(window.app_handle(), &recent);
+    state.watcher.watch(window.app_handle(), path);
+    window.set_title(&window_title(Some(path), false))?;
+    Ok(())
 }
 
 fn saved<R: Runtime>(
@@ -179,9 +192,7 @@ fn saved<R: Runtime>(
     path: PathBuf,
     hash: specwright_core::ContentHash,
 ) -> AppResult<SavedDocument> {
-    state.adopt(&path, hash);
-    state.watcher.watch(window.app_handle(), &path);
-    window.set_title(&window_title(Some(&path), false))?;
+    take_on(window, state, &path, hash)?;
     Ok(SavedDocument {
         path: path.display().to_string(),
         name: display_name(&path),

@@ -218,3 +218,55 @@ fn the_window_s_drop_handler_hands_the_ui_a_dropped_markdown_file_to_open() {
     let quiet = std::time::Duration::from_millis(300);
     assert_eq!(shell.next_event(quiet), None, "a picture is not opened");
 }
+
+#[test]
+fn file_open_recent_lists_the_recent_files_and_opens_the_one_chosen() {
+    let shell = Shell::start();
+    let handle = shell.app.handle();
+    let menu = crate::menu::build(handle).expect("the menu bar");
+    let submenu = |menu: &tauri::menu::Menu<tauri::test::MockRuntime>| {
+        let file = menu.items().unwrap().remove(0);
+        let file = file.as_submenu().expect("File").clone();
+        let recent = file.items().unwrap().remove(2);
+        let recent = recent.as_submenu().expect("File → Open Recent").clone();
+        assert_eq!(recent.text().unwrap(), "Open Recent");
+        recent
+            .items()
+            .unwrap()
+            .iter()
+            .map(|item| {
+                let item = item.as_menuitem().expect("a plain item");
+                (
+                    item.id().0.clone(),
+                    item.text().unwrap(),
+                    item.is_enabled().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let none = submenu(&menu);
+    assert_eq!(none.len(), 1, "{none:?}");
+    assert_eq!((none[0].1.as_str(), none[0].2), ("No Recent Files", false));
+
+    let first = shell.home.doc("first.md", "# First\n");
+    let second = shell.home.doc("second & more.md", "# Second\n");
+    shell.ok("open_path", json!({ "path": first }));
+    shell.ok("open_path", json!({ "path": second }));
+    let folder = second.parent().unwrap().display().to_string();
+    let items = submenu(&menu);
+    let labels: Vec<&str> = items.iter().map(|(_, text, _)| text.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            format!("second && more.md — {folder}"),
+            format!("first.md — {folder}")
+        ]
+    );
+
+    // Choosing the second item asks the UI to open first.md (it asks about unsaved changes).
+    crate::menu::forward(handle, &items[1].0);
+    assert_eq!(
+        shell.next_event(std::time::Duration::from_secs(5)),
+        Some(json!({ "type": "open-file", "path": first.display().to_string() }))
+    );
+}
