@@ -115,9 +115,8 @@ impl AppState {
             .take()
     }
 
-    /// Records `path` as the current file with its on-disk `hash`, and as recent;
-    /// returns the recent files now.
-    pub fn adopt(&self, path: &Path, hash: ContentHash) -> Vec<PathBuf> {
+    /// Records `path` as the current file with its on-disk `hash`, and as recent.
+    pub fn adopt(&self, path: &Path, hash: ContentHash) {
         {
             let mut file = self.file();
             self.forget_draft(&mut file);
@@ -131,7 +130,6 @@ impl AppState {
         if let Err(err) = settings.store(&self.settings_path) {
             eprintln!("specwright: could not remember recent files: {err}");
         }
-        settings.recent.clone()
     }
 
     /// Forgets the current file (a new, untitled document).

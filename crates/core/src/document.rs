@@ -632,7 +632,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn words_are_runs_of_non_whitespace(s in "[ a\t\n\r\x0Cé😀-]{0,40}") {
+        fn words_are_runs_of_non_whitespace(s in "[ a\t\n\r\x0B\x0C\x1F\u{85}\u{A0}é😀-]{0,40}") {
             proptest::prop_assert_eq!(count_words(&s), s.split_ascii_whitespace().count());
         }
     }

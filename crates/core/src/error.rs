@@ -101,15 +101,15 @@ fn write_cause(source: &std::io::Error) -> String {
     }
 }
 
-/// A file size as a file manager shows it, in (decimal) megabytes.
+/// A file size as a file manager shows it, in (decimal) megabytes, rounded up:
+/// a file just over the limit must not read as the limit.
 fn megabytes(bytes: u64) -> String {
-    let mb = bytes as f64 / 1e6;
-    let shown = if mb < 100.0 {
-        format!("{mb:.1}")
-    } else {
-        format!("{mb:.0}")
-    };
-    format!("{} MB", shown.strip_suffix(".0").unwrap_or(&shown))
+    let tenths = bytes.div_ceil(100_000);
+    match (tenths / 10, tenths % 10) {
+        (whole, _) if whole >= 100 => format!("{} MB", bytes.div_ceil(1_000_000)),
+        (whole, 0) => format!("{whole} MB"),
+        (whole, tenth) => format!("{whole}.{tenth} MB"),
+    }
 }
 
 /// Result with the engine's [`Error`].
@@ -149,5 +149,8 @@ mod tests {
             error.to_string(),
             "/specs/log.md: too large to open (105 MB; Specwright opens files of up to 64 MB)"
         );
+        assert_eq!(megabytes(64_000_001), "64.1 MB");
+        assert_eq!(megabytes(99_950_000), "100 MB");
+        assert_eq!(megabytes(12_300_000), "12.3 MB");
     }
 }

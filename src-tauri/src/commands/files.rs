@@ -179,8 +179,8 @@ fn take_on<R: Runtime>(
     path: &Path,
     hash: specwright_core::ContentHash,
 ) -> AppResult<()> {
-    let recent = state.adopt(path, hash);
-    crate::menu::recent::show(window.app_handle(), &recent);
+    state.adopt(path, hash);
+    crate::menu::recent::show(window.app_handle());
     state.watcher.watch(window.app_handle(), path);
     window.set_title(&window_title(Some(path), false))?;
     Ok(())

@@ -264,9 +264,18 @@ fn file_open_recent_lists_the_recent_files_and_opens_the_one_chosen() {
     );
 
     // Choosing the second item asks the UI to open first.md (it asks about unsaved changes).
+    let wait = std::time::Duration::from_secs(5);
     crate::menu::forward(handle, &items[1].0);
     assert_eq!(
-        shell.next_event(std::time::Duration::from_secs(5)),
+        shell.next_event(wait),
         Some(json!({ "type": "open-file", "path": first.display().to_string() }))
+    );
+    // A click opens the file its item shows, even if the list changed since.
+    let elsewhere = shell.home.doc("elsewhere.md", "# Elsewhere\n");
+    shell.state().settings().remember(&elsewhere);
+    crate::menu::forward(handle, &items[0].0);
+    assert_eq!(
+        shell.next_event(wait),
+        Some(json!({ "type": "open-file", "path": second.display().to_string() }))
     );
 }

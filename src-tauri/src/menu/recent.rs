@@ -3,6 +3,7 @@
 //! changes first.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use tauri::menu::{MenuItemBuilder, Submenu, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -14,28 +15,57 @@ use crate::state::AppState;
 const ITEM: &str = "recent:";
 
 /// The submenu, kept so that it can be filled again.
-struct RecentMenu<R: Runtime>(Submenu<R>);
+///
+/// Filling it sends each change to the main thread and waits for it, from the
+/// command that opened or saved a file. So no lock the main thread may wait for
+/// (the settings, the current file) is held meanwhile, and `filling` is one it
+/// never takes: a click only reads `shown`.
+struct RecentMenu<R: Runtime> {
+    submenu: Submenu<R>,
+    /// Held while the submenu is filled, so that fills run one after another.
+    filling: Mutex<()>,
+    /// The files the submenu lists, in its order: what a click opens.
+    shown: Mutex<Vec<PathBuf>>,
+}
 
 /// The submenu, holding the recent files.
 pub(super) fn submenu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Submenu<R>> {
     let submenu = SubmenuBuilder::new(app, "Open Recent").build()?;
-    let recent = app
-        .try_state::<AppState>()
-        .map(|state| state.settings().recent.clone())
-        .unwrap_or_default();
+    let recent = recent_files(app);
     fill(app, &submenu, &recent)?;
-    app.manage(RecentMenu(submenu.clone()));
+    app.manage(RecentMenu {
+        submenu: submenu.clone(),
+        filling: Mutex::new(()),
+        shown: Mutex::new(recent),
+    });
     Ok(submenu)
 }
 
-/// Shows `recent` in the submenu (after a file was opened or saved under a new name).
-pub fn show<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) {
+/// Brings the submenu up to date with the recent files (after a file was opened
+/// or saved under a new name); nothing to do if they are those it shows.
+pub fn show<R: Runtime>(app: &AppHandle<R>) {
     let Some(menu) = app.try_state::<RecentMenu<R>>() else {
         return; // no menu bar (the IPC tests)
     };
-    if let Err(err) = fill(app, &menu.0, recent) {
-        eprintln!("specwright: could not update File → Open Recent: {err}");
+    let _filling = menu.filling.lock().unwrap_or_else(PoisonError::into_inner);
+    let recent = recent_files(app);
+    if *lock(&menu.shown) == recent {
+        return;
     }
+    match fill(app, &menu.submenu, &recent) {
+        Ok(()) => *lock(&menu.shown) = recent,
+        Err(err) => eprintln!("specwright: could not update File → Open Recent: {err}"),
+    }
+}
+
+fn recent_files<R: Runtime>(app: &AppHandle<R>) -> Vec<PathBuf> {
+    app.try_state::<AppState>()
+        .map(|state| state.settings().recent.clone())
+        .unwrap_or_default()
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 fn fill<R: Runtime>(
@@ -68,11 +98,8 @@ pub(super) fn choose<R: Runtime>(app: &AppHandle<R>, id: &str) -> bool {
         return false;
     };
     let path = app
-        .state::<AppState>()
-        .settings()
-        .recent
-        .get(index)
-        .cloned();
+        .try_state::<RecentMenu<R>>()
+        .and_then(|menu| lock(&menu.shown).get(index).cloned());
     if let Some(path) = path {
         let path = path.to_string_lossy().into_owned();
         let _ = app.emit(SHELL_EVENT, ShellEvent::OpenFile { path });
@@ -119,6 +146,7 @@ mod tests {
             "checkout.md — ~/Documents/specs"
         );
         assert_eq!(label(Path::new("/home/pat/a.md"), Some(home)), "a.md — ~");
+        // `&` marks a mnemonic; muda escapes `_` itself.
         assert_eq!(
             label(Path::new("/srv/team/R&D_plan.md"), Some(home)),
             "R&&D_plan.md — /srv/team"

@@ -118,7 +118,8 @@ export class LiveAnalysisClient {
       outline: answer.outline ?? (same ? base!.outline : moveOutline(moved, base!.outline)),
       word_count: answer.word_count,
       reportSent: answer.report !== null,
-      kept: base ? { from: base.version, start: html.keep_start, end: html.keep_end } : null,
+      // An answer sent whole keeps nothing it knows of: the preview compares.
+      kept: base && (html.keep_start || html.keep_end) ? { from: base.version, start: html.keep_start, end: html.keep_end } : null,
     };
     this.shown = { analysis, gaps };
     return analysis;

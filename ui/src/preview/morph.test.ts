@@ -183,6 +183,15 @@ describe("morphBlocks", () => {
     }
   });
 
+  it("told what the HTML keeps after a whole-page parse, still matches it", () => {
+    const root = document.createElement("div");
+    const broken = paragraph(1, "a") + '<p data-sourcepos="3:1-3:1">b <img src="x"' + paragraph(5, "c");
+    morphBlocks(root, broken);
+    const html = paragraph(1, "a") + paragraph(3, "b") + paragraph(5, "c");
+    morphBlocks(root, html, undefined, { start: paragraph(1, "a").length, end: paragraph(5, "c").length });
+    expect(root.innerHTML).toBe(reference(html));
+  });
+
   it("ignores what it is told the HTML keeps when that cannot be", () => {
     const root = document.createElement("div");
     morphBlocks(root, paragraph(1, "a") + paragraph(3, "b"));

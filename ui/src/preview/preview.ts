@@ -55,7 +55,9 @@ export class Preview {
     this.element.append(this.content);
     this.content.addEventListener("click", (event) => this.onClick(event, handlers));
     // A change of width (the divider, the window) or of height (a diagram drawn)
-    // moves blocks within the content. Without a way to tell, nothing is kept.
+    // moves blocks within the content. The observer reports after the frame, so
+    // a scroll in that frame may still use the positions from before. Without a
+    // way to tell, nothing is kept.
     if (typeof ResizeObserver !== "undefined") {
       this.resized = new ResizeObserver(() => (this.anchorCache = null));
       this.resized.observe(this.content);
