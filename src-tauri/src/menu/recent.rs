@@ -9,7 +9,7 @@ use tauri::menu::{MenuItemBuilder, Submenu, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::ipc::{SHELL_EVENT, ShellEvent};
-use crate::state::AppState;
+use crate::state::{AppState, display_name};
 
 /// The items' ids: this and the file's place in the list of recent files.
 const ITEM: &str = "recent:";
@@ -47,7 +47,7 @@ pub fn show<R: Runtime>(app: &AppHandle<R>) {
     let Some(menu) = app.try_state::<RecentMenu<R>>() else {
         return; // no menu bar (the IPC tests)
     };
-    let _filling = menu.filling.lock().unwrap_or_else(PoisonError::into_inner);
+    let _filling = lock(&menu.filling);
     let recent = recent_files(app);
     if *lock(&menu.shown) == recent {
         return;
@@ -109,10 +109,7 @@ pub(super) fn choose<R: Runtime>(app: &AppHandle<R>, id: &str) -> bool {
 
 /// "name.md — ~/Documents/specs": the file's name, then its folder.
 fn label(path: &Path, home: Option<&Path>) -> String {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = display_name(path);
     let folder = path
         .parent()
         .filter(|f| !f.as_os_str().is_empty())

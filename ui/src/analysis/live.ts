@@ -10,6 +10,7 @@
 import { ChangeSet, type Text } from "@codemirror/state";
 import * as ipc from "../ipc";
 import type { Analysis, LiveAnalysis, TextChange, TextEdit } from "../ipc";
+import type { SameEnds } from "../preview/morph";
 import { moveChecklist, moveOutline, moveReport, movesNothing } from "./moved";
 
 /**
@@ -38,10 +39,8 @@ export interface ShownAnalysis extends Analysis {
 }
 
 /** How much of the HTML of version `from` a new HTML keeps at each end. */
-export interface KeptHtml {
+export interface KeptHtml extends SameEnds {
   from: number;
-  start: number;
-  end: number;
 }
 
 /** The changes from `from` to `to`, composed edit by edit. */

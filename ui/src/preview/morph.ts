@@ -72,9 +72,12 @@ export function morphBlocks(root: Element, html: string, prepare: (block: Elemen
   // The unchanged runs at both ends, each block with the separators after it,
   // found in place (same offset from the start, or from the end).
   const delta = html.length - source.length;
-  const known = same && same.start >= 0 && same.end >= 0 && same.start + same.end <= Math.min(html.length, source.length) ? same : null;
+  // Blocks from a whole-page parse (at -1) are never kept: compared, they stop at once.
+  const fromWholePage = shown.length > 0 && shown[0].at < 0;
+  const possible = same && same.start >= 0 && same.end >= 0 && same.start + same.end <= Math.min(html.length, source.length);
+  const known = possible && !fromWholePage ? same : null;
   const { start, from } = known ? keptAtStart(shown, known.start) : comparedAtStart(shown, source, html);
-  const shownEnd = known ? keptAtEnd(shown, start, source.length - known.end, from - delta) : comparedAtEnd(shown, start, source, html, from);
+  const shownEnd = known ? keptAtEnd(shown, start, source.length - known.end, from - delta) : comparedAtEnd(shown, start, source, html, from, delta);
   const oldTo = shownEnd < shown.length ? shown[shownEnd].at : source.length;
   const to = oldTo + delta;
 
@@ -149,7 +152,6 @@ export function blockIndex(root: Element, node: Element): number | undefined {
 
 /** The blocks at the start that lie within the first `keep` units (the same in both HTMLs), and where they end. */
 function keptAtStart(shown: readonly Shown[], keep: number): { start: number; from: number } {
-  if (shown.length === 0 || shown[0].at < 0) return { start: 0, from: 0 };
   // Blocks are in order: the first that ends past `keep`.
   const start = firstIndex(shown, 0, (block) => block.at + block.length > keep);
   return { start, from: start > 0 ? shown[start - 1].at + shown[start - 1].length : 0 };
@@ -157,7 +159,6 @@ function keptAtStart(shown: readonly Shown[], keep: number): { start: number; fr
 
 /** The first of `shown[start..]` from which on every block starts at or after `keepFrom` (in the common end) and at or after `minAt`. */
 function keptAtEnd(shown: readonly Shown[], start: number, keepFrom: number, minAt: number): number {
-  if (shown.length === 0 || shown[0].at < 0) return shown.length;
   return firstIndex(shown, start, (block) => block.at >= keepFrom && block.at >= minAt);
 }
 
@@ -186,8 +187,7 @@ function comparedAtStart(shown: readonly Shown[], source: string, html: string):
 }
 
 /** The first of `shown[start..]` from which on the blocks are found unchanged at the end by comparing them. */
-function comparedAtEnd(shown: readonly Shown[], start: number, source: string, html: string, from: number): number {
-  const delta = html.length - source.length;
+function comparedAtEnd(shown: readonly Shown[], start: number, source: string, html: string, from: number, delta: number): number {
   let shownEnd = shown.length;
   let oldTo = source.length;
   while (shownEnd > start) {
