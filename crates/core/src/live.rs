@@ -404,4 +404,4 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -22,9 +22,37 @@ pub fn options() -> Options<'static> {
     options
 }
 
-/// Parses `text` with [`options`] into `arena`.
+/// Parses `text` with [`options`] into `arena`. A text that cannot define a
+/// footnote is parsed without comrak's footnote pass (two walks over the whole
+/// tree), which gives the same tree: a reference to a footnote that does not
+/// exist is text either way (tested on every fixture and on random Markdown).
 pub fn parse<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
+    let mut options = options();
+    options.extension.footnotes = may_define_footnotes(text);
+    comrak::parse_document(arena, text, &options)
+}
+
+/// Parses `text` with every extension of [`options`], the footnote pass
+/// included whatever the text: what [`parse`] must give.
+#[doc(hidden)]
+pub fn parse_with_footnotes<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
     comrak::parse_document(arena, text, &options())
+}
+
+/// Whether `text` may define a footnote: `[^label]:`, which may sit inside a
+/// quote or a list item. Footnotes are numbered across the document and gathered
+/// at its end. A reference with no definition is plain text, as in `[^a-z]` in
+/// a pattern. comrak's labels hold no line break (nor space or tab, which this
+/// allows).
+pub(crate) fn may_define_footnotes(text: &str) -> bool {
+    memchr::memmem::find_iter(text.as_bytes(), b"[^").any(|at| {
+        let label = &text.as_bytes()[at + 2..];
+        let end = label
+            .iter()
+            .position(|&b| matches!(b, b']' | b'\n' | b'\r'))
+            .unwrap_or(label.len());
+        label.get(end..end + 2) == Some(b"]:")
+    })
 }
 
 /// Renders a parsed document as preview HTML with `data-sourcepos` attributes.
@@ -129,7 +157,28 @@ pub fn inline_text<'a>(node: &'a AstNode<'a>) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+    use crate::document::Document;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// Without a footnote definition, the parse without the footnote pass
+        /// is the parse with it: the same HTML and the same document model.
+        #[test]
+        fn the_footnote_pass_changes_nothing_without_a_definition(
+            text in crate::live::tests::markdown_strategy()
+        ) {
+            let (a, b) = (Arena::new(), Arena::new());
+            let (fast, full) = (parse(&a, &text), parse_with_footnotes(&b, &text));
+            prop_assert_eq!(render_html(fast), render_html(full));
+            let lines = LineIndex::new(&text);
+            let model = |root| serde_json::to_string(&Document::from_ast(&text, &lines, root)).unwrap();
+            prop_assert_eq!(model(fast), model(full));
+        }
+    }
 
     #[test]
     fn line_index_round_trips_offsets() {

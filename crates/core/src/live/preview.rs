@@ -16,7 +16,7 @@ use comrak::nodes::{AstNode, NodeLink, NodeValue};
 
 use super::positions::{block_relative, relative_block};
 use crate::analysis::RenderPreview;
-use crate::markdown::{self, LineIndex};
+use crate::markdown::{self, LineIndex, may_define_footnotes};
 
 /// The preview's blocks as last rendered, by their source lines (through the
 /// next block's first line). One map, looked up once per block it already holds:
@@ -139,20 +139,6 @@ struct Link {
 
 /// Where a link is written: its start and end (line from the block's first line, column).
 type Place = ((usize, usize), (usize, usize));
-
-/// Whether `text` may define a footnote (`[^label]:`, which may sit inside a
-/// quote or a list item; footnotes are numbered across the document). A
-/// reference with no definition is plain text, as in `[^a-z]` in a pattern.
-fn may_define_footnotes(text: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), b"[^").any(|at| {
-        let label = &text.as_bytes()[at + 2..];
-        let end = label
-            .iter()
-            .position(|&b| matches!(b, b']' | b'\n' | b'\r'))
-            .unwrap_or(label.len());
-        label.get(end..end + 2) == Some(b"]:")
-    })
-}
 
 /// Calls `visit` with each link and image in `node` (whose first line is
 /// `first_line`), in document order, while it answers `true`; whether it always did.

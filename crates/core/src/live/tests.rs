@@ -201,7 +201,9 @@ fn rebuild(old: &str, s: &HtmlSplice) -> String {
     from_units(&out)
 }
 
-fn markdown_strategy() -> impl Strategy<Value = String> {
+/// Random Markdown of every construct the engine handles, footnotes and
+/// references among them.
+pub(crate) fn markdown_strategy() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop::sample::select(vec![
             "# Head\n",
@@ -232,6 +234,11 @@ fn markdown_strategy() -> impl Strategy<Value = String> {
             "[other]: /one\n",
             "[ref]: /two \"Two\"\n",
             "[^a-z] ",
+            "[^1] ",
+            "[^x]",
+            "^",
+            "]",
+            "[^1]:",
             "<https://x.example> ",
             "  lazy\n",
         ]),
