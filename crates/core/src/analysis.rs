@@ -113,6 +113,8 @@ mod tests {
             .collect();
         let wide_table = format!("|{}|\n|{}|\n", "c|".repeat(5_000), "-|".repeat(5_000));
         let brackets = format!("{}{}\n", "[".repeat(50_000), "]".repeat(50_000));
+        // Every `[^` could start a footnote's label: each is not looked at again.
+        let carets = format!("{}]:\n", "[^".repeat(200_000));
         // comrak puts this table's cells inside the emoji.
         let split_character =
             "\n```\ncode\n```\n[ref]: /one\n---\né😀- item\n| a | b |\n|---|---|\n| 1 | 2 |\n"
@@ -128,6 +130,7 @@ mod tests {
             deep_lists,
             wide_table,
             brackets,
+            carets,
             String::new(),
             "\u{feff}".into(),
         ] {
