@@ -183,3 +183,53 @@ async fn dragging_the_divider_resizes_the_panes_without_selecting_text() {
     app.screenshot("14-split-moved").await;
     app.quit().await;
 }
+
+/// In the smallest window (720 × 480) no button's label breaks over two lines (a
+/// group of buttons goes to a second row instead), the side panel gives up width
+/// to the editor and preview, and a long title in the preview is set smaller.
+#[tokio::test]
+async fn a_narrow_window_keeps_every_button_on_one_line_and_narrows_the_panel() {
+    let (app, _dir) = open_spec("narrow").await;
+    let panel = "[data-testid=side-panel]";
+    let wide = width(&app, panel).await;
+    let title_size = "return parseFloat(getComputedStyle(document.querySelector('.preview h1')).fontSize);";
+    let wide_title = app.js(title_size).await.as_f64().unwrap();
+    app.client.set_window_size(720, 480).await.unwrap();
+    app.wait_until(
+        "the window to be 720 px wide",
+        "return window.innerWidth <= 720;",
+        vec![],
+    )
+    .await;
+    let heights = app
+        .js("return [...document.querySelectorAll('.toolbar button')].filter((b) => b.offsetParent).map((b) => b.getBoundingClientRect().height);")
+        .await;
+    let heights: Vec<f64> = heights
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_f64().unwrap())
+        .collect();
+    let (low, high) = heights
+        .iter()
+        .fold((f64::MAX, 0.0f64), |(l, h), &x| (l.min(x), h.max(x)));
+    assert!(
+        heights.len() >= 10 && high - low < 1.0,
+        "toolbar buttons of different heights (a label on two lines): {heights:?}"
+    );
+    let narrow = width(&app, panel).await;
+    assert!(
+        narrow < wide && narrow >= 219.0,
+        "the panel went from {wide} to {narrow} px"
+    );
+    for pane in ["[data-testid=editor-pane]", "[data-testid=preview-pane]"] {
+        assert!(width(&app, pane).await > 200.0, "{pane} keeps room to work");
+    }
+    let narrow_title = app.js(title_size).await.as_f64().unwrap();
+    assert!(
+        narrow_title < wide_title,
+        "the preview's title: {wide_title} px wide, {narrow_title} px narrow"
+    );
+    app.screenshot("14b-narrow-window").await;
+    app.quit().await;
+}
