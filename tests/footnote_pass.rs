@@ -1,6 +1,6 @@
-//! A text that cannot define a footnote is parsed without comrak's footnote pass
-//! (`markdown::parse`); on every KEP and template that gives the tree the pass
-//! gives: the same preview HTML and the same document model.
+//! A text with no bracket before a caret is parsed without comrak's footnote
+//! handling (`markdown::parse`); on every KEP and template that gives the tree
+//! the parse with it gives: the same preview HTML and the same document model.
 
 mod common;
 

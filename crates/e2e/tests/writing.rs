@@ -192,7 +192,8 @@ async fn a_narrow_window_keeps_every_button_on_one_line_and_narrows_the_panel() 
     let (app, _dir) = open_spec("narrow").await;
     let panel = "[data-testid=side-panel]";
     let wide = width(&app, panel).await;
-    let title_size = "return parseFloat(getComputedStyle(document.querySelector('.preview h1')).fontSize);";
+    let title_size =
+        "return parseFloat(getComputedStyle(document.querySelector('.preview h1')).fontSize);";
     let wide_title = app.js(title_size).await.as_f64().unwrap();
     app.client.set_window_size(720, 480).await.unwrap();
     app.wait_until(
