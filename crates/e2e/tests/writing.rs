@@ -186,7 +186,8 @@ async fn dragging_the_divider_resizes_the_panes_without_selecting_text() {
 
 /// In the smallest window (720 × 480) no button's label breaks over two lines (a
 /// group of buttons goes to a second row instead), the side panel gives up width
-/// to the editor and preview, and a long title in the preview is set smaller.
+/// to the editor and preview, and a long title in the preview (and in the
+/// template picker's) is set smaller.
 #[tokio::test]
 async fn a_narrow_window_keeps_every_button_on_one_line_and_narrows_the_panel() {
     let (app, _dir) = open_spec("narrow").await;
@@ -232,5 +233,16 @@ async fn a_narrow_window_keeps_every_button_on_one_line_and_narrows_the_panel() 
         "the preview's title: {wide_title} px wide, {narrow_title} px narrow"
     );
     app.screenshot("14b-narrow-window").await;
+    // The template picker's preview too: its title a size smaller than 2em.
+    app.click("[data-testid=toolbar-new]").await;
+    app.wait_for("[data-testid=template-preview] h1").await;
+    let ratio = app
+        .js("const p = document.querySelector('[data-testid=template-preview]'); return parseFloat(getComputedStyle(p.querySelector('h1')).fontSize) / parseFloat(getComputedStyle(p).fontSize);")
+        .await;
+    assert!(
+        ratio.as_f64().unwrap() < 1.8,
+        "the picker's title is {ratio} em in a narrow dialog"
+    );
+    app.screenshot("14c-narrow-template-picker").await;
     app.quit().await;
 }
