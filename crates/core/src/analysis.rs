@@ -113,7 +113,7 @@ mod tests {
             .collect();
         let wide_table = format!("|{}|\n|{}|\n", "c|".repeat(5_000), "-|".repeat(5_000));
         let brackets = format!("{}{}\n", "[".repeat(50_000), "]".repeat(50_000));
-        // Every `[^` could start a footnote's label: each is not looked at again.
+        // A footnote definition with a 400 KB label.
         let carets = format!("{}]:\n", "[^".repeat(200_000));
         // comrak puts this table's cells inside the emoji.
         let split_character =

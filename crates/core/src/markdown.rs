@@ -53,23 +53,6 @@ pub fn parse_with_footnotes<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode
     comrak::parse_document(arena, text, &options())
 }
 
-/// Whether `text` may define a footnote: `[^label]:`, which may sit inside a
-/// quote or a list item. Footnotes are numbered across the document and gathered
-/// at its end. A reference with no definition is plain text, as in `[^a-z]` in
-/// a pattern. comrak's labels hold no `]`, space, tab or line break: each `]:`
-/// is looked back from over such a run for a `[^`. The runs end at a `]`, so no
-/// byte is looked at twice, whatever the text.
-pub(crate) fn may_define_footnotes(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memmem::find_iter(bytes, b"]:").any(|end| {
-        let start = bytes[..end]
-            .iter()
-            .rposition(|&b| matches!(b, b']' | b' ' | b'\t' | b'\n' | b'\r'))
-            .map_or(0, |i| i + 1);
-        memchr::memmem::find(&bytes[start..end], b"[^").is_some()
-    })
-}
-
 /// Renders a parsed document as preview HTML with `data-sourcepos` attributes.
 pub fn render_html<'a>(root: &'a AstNode<'a>) -> String {
     let mut html = String::new();
@@ -236,23 +219,6 @@ mod tests {
             ("[", false),
         ] {
             assert_eq!(may_hold_footnotes(text), may, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn only_what_comrak_could_take_for_a_footnote_definition_renders_whole() {
-        for (text, may) in [
-            ("[^1]: note", true),
-            ("> - [^x]: in a list in a quote", true),
-            ("text [^x]: not at a line's start, still kept", true),
-            ("[^]: empty", true),
-            ("pattern [^a-z] and [link]: /url", false),
-            ("[^a b]: a space", false),
-            ("[^a\nb]: a line break", false),
-            ("[^a]b]: a bracket", false),
-            ("", false),
-        ] {
-            assert_eq!(may_define_footnotes(text), may, "{text:?}");
         }
     }
 

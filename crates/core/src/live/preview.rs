@@ -16,7 +16,7 @@ use comrak::nodes::{AstNode, NodeLink, NodeValue};
 
 use super::positions::{block_relative, relative_block};
 use crate::analysis::RenderPreview;
-use crate::markdown::{self, LineIndex, may_define_footnotes};
+use crate::markdown::{self, LineIndex};
 
 /// The preview's blocks as last rendered, by their source lines (through the
 /// next block's first line). One map, looked up once per block it already holds:
@@ -140,6 +140,23 @@ struct Link {
 /// Where a link is written: its start and end (line from the block's first line, column).
 type Place = ((usize, usize), (usize, usize));
 
+/// Whether `text` may define a footnote: `[^label]:`, which may sit inside a
+/// quote or a list item. Footnotes are numbered across the document and gathered
+/// at its end. A reference with no definition is plain text, as in `[^a-z]` in
+/// a pattern. comrak's labels hold no `]`, space, tab or line break: each `]:`
+/// is looked back from over such a run for a `[^`. The runs end at a `]`, so no
+/// byte is looked at twice, whatever the text.
+fn may_define_footnotes(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, b"]:").any(|end| {
+        let start = bytes[..end]
+            .iter()
+            .rposition(|&b| matches!(b, b']' | b' ' | b'\t' | b'\n' | b'\r'))
+            .map_or(0, |i| i + 1);
+        memchr::memmem::find(&bytes[start..end], b"[^").is_some()
+    })
+}
+
 /// Calls `visit` with each link and image in `node` (whose first line is
 /// `first_line`), in document order, while it answers `true`; whether it always did.
 fn each_link<'a>(
@@ -184,4 +201,30 @@ fn same_links<'a>(node: &'a AstNode<'a>, first_line: usize, links: &[Link]) -> b
             .is_some_and(|e| e.place == place && e.url == link.url && e.title == link.title)
     });
     all_match && expected.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_comrak_could_take_for_a_footnote_definition_renders_whole() {
+        for (text, may) in [
+            ("[^1]: note", true),
+            ("> - [^x]: in a list in a quote", true),
+            ("text [^x]: not at a line's start, still kept", true),
+            ("[^]: empty", true),
+            ("pattern [^a-z] and [link]: /url", false),
+            ("[^a b]: a space", false),
+            ("[^a\nb]: a line break", false),
+            ("[^a]b]: a bracket", false),
+            ("", false),
+        ] {
+            assert_eq!(may_define_footnotes(text), may, "{text:?}");
+        }
+        // 200,000 `[^` in a row, each looked at once from the `]:` after them.
+        let carets = "[^".repeat(200_000);
+        assert!(!may_define_footnotes(&carets));
+        assert!(may_define_footnotes(&format!("{carets}]:")));
+    }
 }
