@@ -62,6 +62,12 @@ impl From<tokio::task::JoinError> for AppError {
     }
 }
 
+impl From<specwright_core::live::EngineStopped> for AppError {
+    fn from(err: specwright_core::live::EngineStopped) -> Self {
+        Self::new("internal", format!("The live preview failed: {err}"))
+    }
+}
+
 /// Result type of every command.
 pub type AppResult<T> = Result<T, AppError>;
 

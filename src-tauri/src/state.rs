@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
 
 use specwright_core::journal::Journal;
-use specwright_core::live::LiveDocument;
+use specwright_core::live::LiveEngine;
 use specwright_core::{Catalog, ContentHash, Origin};
 
 use crate::dialogs::Dialogs;
@@ -65,11 +65,12 @@ pub struct AppState {
     pub journal: Journal,
     /// Watches the current file for changes by other programs.
     pub watcher: DiskWatcher,
-    /// The engine's copy of the editor's text, kept in step by edits, and the
-    /// analysis the editor shows (see `specwright_core::live`). A cache: the
-    /// editor still owns the text (drafts are written from this copy when the
-    /// editor says it is the text now, see `commands::recovery`).
-    pub live: Arc<Mutex<LiveDocument>>,
+    /// The engine's copy of the editor's text, kept in step by edits, its parsed
+    /// tree and the analysis the editor shows, on a thread of their own (see
+    /// `specwright_core::live`). A cache: the editor still owns the text (drafts
+    /// are written from this copy when the editor says it is the text now, see
+    /// `commands::recovery`).
+    pub live: Arc<LiveEngine>,
 }
 
 impl AppState {

@@ -12,7 +12,7 @@ use specwright_core::document::Document;
 use specwright_core::live::{LiveDocument, TextChange, TextEdit, block_relative, utf16_len};
 use specwright_core::markdown::{self, LineIndex};
 use specwright_core::validate::validate_document;
-use specwright_core::{Catalog, Checklist, Template, analyze, analyze_recognising_with};
+use specwright_core::{Catalog, Checklist, Template, analyze, analyze_recognising_parsed};
 
 mod cmark {
     //! The few libcmark-gfm calls needed to parse and render GFM.
@@ -127,7 +127,8 @@ fn typing(
 ) {
     let catalog = Catalog::builtin();
     let end = u32::try_from(utf16_len(text)).unwrap();
-    let mut live = LiveDocument::default();
+    let arena = comrak::Arena::new();
+    let mut live = LiveDocument::new(&arena);
     live.update(
         0,
         TextChange::Whole {
@@ -136,7 +137,7 @@ fn typing(
     )
     .unwrap();
     live.analyze(None, |t, p| {
-        analyze_recognising_with(t, &catalog, Some(template), p)
+        analyze_recognising_parsed(t, &catalog, Some(template), p)
     });
     let mut version = 0;
     group.bench_function(BenchmarkId::new("specwright", "typing: one edit"), |b| {
@@ -160,7 +161,7 @@ fn typing(
             )
             .unwrap();
             let answer = live.analyze(Some(version), |t, p| {
-                analyze_recognising_with(t, &catalog, Some(template), p)
+                analyze_recognising_parsed(t, &catalog, Some(template), p)
             });
             version += 1;
             black_box(answer.html.insert.len())

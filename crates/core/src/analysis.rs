@@ -71,6 +71,29 @@ pub fn analyze_recognising_with(
     )
 }
 
+/// A text with its line index and its parsed tree.
+#[derive(Debug, Clone, Copy)]
+pub struct Parsed<'t, 'a> {
+    pub text: &'t str,
+    pub lines: &'t LineIndex,
+    pub root: &'a AstNode<'a>,
+}
+
+/// Like [`analyze_recognising_with`], for a text already parsed (as the live
+/// document keeps it).
+pub fn analyze_recognising_parsed(
+    parsed: Parsed<'_, '_>,
+    catalog: &Catalog,
+    template: Option<&Template>,
+    preview: &mut impl RenderPreview,
+) -> Analysis {
+    analyze_parsed(
+        parsed,
+        |doc| template.or_else(|| catalog.recognise_document(doc)),
+        preview,
+    )
+}
+
 pub(crate) fn analyze_with<'t>(
     text: &str,
     choose: impl FnOnce(&Document) -> Option<&'t Template>,
@@ -79,10 +102,26 @@ pub(crate) fn analyze_with<'t>(
     let arena = comrak::Arena::new();
     let root = markdown::parse(&arena, text);
     let lines = LineIndex::new(text);
-    let doc = Document::from_ast(text, &lines, root);
+    analyze_parsed(
+        Parsed {
+            text,
+            lines: &lines,
+            root,
+        },
+        choose,
+        preview,
+    )
+}
+
+pub(crate) fn analyze_parsed<'t>(
+    Parsed { text, lines, root }: Parsed<'_, '_>,
+    choose: impl FnOnce(&Document) -> Option<&'t Template>,
+    preview: &mut impl RenderPreview,
+) -> Analysis {
+    let doc = Document::from_ast(text, lines, root);
     let template = choose(&doc);
-    let html = preview.render(text, &lines, root);
-    let report = validate_document(text, &lines, &doc, template);
+    let html = preview.render(text, lines, root);
+    let report = validate_document(text, lines, &doc, template);
     let outline = doc
         .sections
         .iter()

@@ -9,19 +9,24 @@
 //! Offsets across the boundary are UTF-16 code units, as the editor and
 //! JavaScript count them; the engine works in UTF-8 bytes.
 
+use comrak::Arena;
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analysis, OutlineEntry};
+use crate::analysis::{Analysis, OutlineEntry, Parsed};
 use crate::checklist::Checklist;
 use crate::validate::Report;
 
+mod engine;
 mod moved;
 mod positions;
 mod preview;
+mod tree;
 
+pub use engine::{EngineStopped, LiveEngine};
 pub use moved::Moved;
 pub use positions::{BlockRelative, block_relative};
 pub use preview::PreviewBlocks;
+pub use tree::KeptTree;
 
 /// One replaced range of the text: UTF-16 offsets into the text before any edit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,9 +116,18 @@ struct Shown {
     gaps: Vec<i32>,
 }
 
-/// The engine's copy of the editor's text and of what the editor shows.
+/// The engine's copy of the editor's text and of what the editor shows, with
+/// the text's parsed tree kept in an arena (see [`KeptTree`]).
+#[derive(Debug)]
+pub struct LiveDocument<'a> {
+    state: LiveState,
+    tree: KeptTree<'a>,
+}
+
+/// What a [`LiveDocument`] holds apart from its tree: moved from one arena to
+/// the next.
 #[derive(Debug, Default)]
-pub struct LiveDocument {
+pub struct LiveState {
     text: Option<(u32, String)>,
     /// How the last update's one edit moved lines, and the version it was made to.
     moved: Option<(u32, Moved)>,
@@ -122,15 +136,40 @@ pub struct LiveDocument {
     preview: PreviewBlocks,
 }
 
-impl LiveDocument {
+impl<'a> LiveDocument<'a> {
+    /// A document holding no text yet, its tree to be kept in `arena`.
+    pub fn new(arena: &'a Arena<'a>) -> Self {
+        Self::with_state(arena, LiveState::default())
+    }
+
+    /// The document `state` was taken from, its tree parsed again into `arena`.
+    pub fn with_state(arena: &'a Arena<'a>, state: LiveState) -> Self {
+        let mut tree = KeptTree::new(arena);
+        if let Some((_, text)) = &state.text {
+            tree.parse(text);
+        }
+        Self { state, tree }
+    }
+
+    /// All but the tree, to go on in a new arena.
+    pub fn into_state(self) -> LiveState {
+        self.state
+    }
+
+    /// Whether the arena holds so many replaced nodes that the document should
+    /// go on in a new one.
+    pub fn wasteful(&self) -> bool {
+        self.tree.wasteful()
+    }
+
     /// Brings the text to `version`. On [`StaleText`] the text is forgotten, so
     /// only a whole text is accepted next.
     pub fn update(&mut self, version: u32, change: TextChange) -> Result<(), StaleText> {
-        self.moved = None;
+        self.state.moved = None;
         let text = match change {
             TextChange::Whole { text } => text,
             TextChange::Edits { base, edits } => {
-                let held = self.text.take().ok_or(StaleText)?;
+                let held = self.state.text.take().ok_or(StaleText)?;
                 if held.0 != base {
                     return Err(StaleText);
                 }
@@ -139,24 +178,26 @@ impl LiveDocument {
                     let mut cursor = Utf16Cursor::new(&held.1);
                     let from = cursor.seek(edit.from as usize).ok_or(StaleText)?;
                     let to = cursor.seek(edit.to as usize).ok_or(StaleText)?;
-                    self.moved = Moved::by_edit(&held.1, from, to, &edit.insert).map(|m| (base, m));
+                    self.state.moved =
+                        Moved::by_edit(&held.1, from, to, &edit.insert).map(|m| (base, m));
                 }
                 text
             }
         };
-        self.text = Some((version, text));
+        self.state.text = Some((version, text));
         Ok(())
     }
 
     /// The text as of the last [`update`](Self::update).
     #[cfg(test)]
     pub fn text(&self) -> Option<&str> {
-        self.text.as_ref().map(|(_, text)| text.as_str())
+        self.state.text.as_ref().map(|(_, text)| text.as_str())
     }
 
     /// The text, if the last [`update`](Self::update) brought it to `version`.
     pub fn text_of(&self, version: u32) -> Option<&str> {
-        self.text
+        self.state
+            .text
             .as_ref()
             .filter(|(v, _)| *v == version)
             .map(|(_, text)| text.as_str())
@@ -170,18 +211,20 @@ impl LiveDocument {
     pub fn analyze(
         &mut self,
         shown: Option<u32>,
-        analyze: impl FnOnce(&str, &mut PreviewBlocks) -> Analysis,
+        analyze: impl FnOnce(Parsed<'_, 'a>, &mut PreviewBlocks) -> Analysis,
     ) -> LiveAnalysis {
-        let (version, text) = self
+        let state = &mut self.state;
+        let (version, text) = state
             .text
             .as_ref()
             .map_or((0, ""), |(v, t)| (*v, t.as_str()));
-        let new = analyze(text, &mut self.preview);
-        let gaps = gaps(self.preview.starts());
-        let shown = self.shown.as_ref().filter(|s| Some(s.version) == shown);
+        let (root, lines) = self.tree.parse(text);
+        let new = analyze(Parsed { text, lines, root }, &mut state.preview);
+        let gaps = gaps(state.preview.starts());
+        let shown = state.shown.as_ref().filter(|s| Some(s.version) == shown);
         let base = shown.map(|s| &s.analysis);
         // The edit's move applies to the version on show only.
-        let moved = self
+        let moved = state
             .moved
             .filter(|(from, _)| shown.is_some_and(|s| s.version == *from))
             .map_or_else(Moved::default, |(_, m)| m);
@@ -202,7 +245,7 @@ impl LiveDocument {
             }),
             word_count: new.word_count,
         };
-        self.shown = Some(Shown {
+        state.shown = Some(Shown {
             version,
             analysis: new,
             gaps,

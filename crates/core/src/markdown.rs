@@ -37,7 +37,7 @@ pub fn parse<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
 /// any entity here). comrak takes such a bracket for a footnote reference, or a
 /// definition, even where there is no definition: it takes the emphasis out of
 /// it and turns its inline HTML back into text.
-fn may_hold_footnotes(text: &str) -> bool {
+pub(crate) fn may_hold_footnotes(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'[', bytes).any(|at| match bytes.get(at + 1) {
         Some(b'^' | b'&') => true,
@@ -51,6 +51,26 @@ fn may_hold_footnotes(text: &str) -> bool {
 #[doc(hidden)]
 pub fn parse_with_footnotes<'a>(arena: &'a Arena<'a>, text: &str) -> &'a AstNode<'a> {
     comrak::parse_document(arena, text, &options())
+}
+
+/// Every node of `root`'s tree with its position, one per line, indented by
+/// depth: for tests that two trees are the same.
+#[doc(hidden)]
+pub fn debug_tree<'a>(root: &'a AstNode<'a>) -> String {
+    use comrak::arena_tree::NodeEdge;
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            NodeEdge::Start(node) => {
+                out.push_str(&"  ".repeat(depth));
+                out.push_str(&format!("{:?}\n", node.data()));
+                depth += 1;
+            }
+            NodeEdge::End(_) => depth -= 1,
+        }
+    }
+    out
 }
 
 /// Renders a parsed document as preview HTML with `data-sourcepos` attributes.

@@ -21,18 +21,19 @@ pub async fn analyze(
     let catalog = state.catalog.clone();
     let live = state.live.clone();
     tokio::task::spawn_blocking(move || {
-        let mut live = live.lock().unwrap_or_else(PoisonError::into_inner);
-        live.update(request.version, request.text)
-            .map_err(|stale| AppError::new("stale-text", stale.to_string()))?;
-        let catalog = catalog.read().unwrap_or_else(PoisonError::into_inner);
-        let template = request
-            .template_id
-            .as_deref()
-            .and_then(|id| catalog.get(id));
-        // Without a chosen template, the one recognised in the same parse.
-        Ok(live.analyze(request.shown, |text, preview| {
-            specwright_core::analyze_recognising_with(text, &catalog, template, preview)
-        }))
+        live.run(move |live| {
+            live.update(request.version, request.text)
+                .map_err(|stale| AppError::new("stale-text", stale.to_string()))?;
+            let catalog = catalog.read().unwrap_or_else(PoisonError::into_inner);
+            let template = request
+                .template_id
+                .as_deref()
+                .and_then(|id| catalog.get(id));
+            // Without a chosen template, the one recognised in the same parse.
+            Ok(live.analyze(request.shown, |parsed, preview| {
+                specwright_core::analyze_recognising_parsed(parsed, &catalog, template, preview)
+            }))
+        })?
     })
     .await?
 }

@@ -4,8 +4,6 @@
 //! or a close removes it; drafts still there at the next start were left by a
 //! crash or a kill and are offered back.
 
-use std::sync::PoisonError;
-
 use specwright_core::journal::{Draft, Leftover};
 use specwright_core::live::{LiveDocument, utf16_len};
 use specwright_core::storage;
@@ -25,10 +23,8 @@ pub async fn journal_draft(
     template_id: Option<String>,
 ) -> AppResult<()> {
     let live = state.live.clone();
-    let text = tokio::task::spawn_blocking(move || {
-        draft_text(&live.lock().unwrap_or_else(PoisonError::into_inner), text)
-    })
-    .await??;
+    let text = tokio::task::spawn_blocking(move || live.run(move |live| draft_text(live, text))?)
+        .await??;
     let draft = {
         let mut file = state.file();
         if !file.dirty {
@@ -68,7 +64,7 @@ pub async fn journal_draft(
 
 /// The text `text` names: itself, or the live analysis's copy when it is still
 /// the version (and length) the editor named.
-fn draft_text(live: &LiveDocument, text: DraftText) -> AppResult<String> {
+fn draft_text(live: &LiveDocument<'_>, text: DraftText) -> AppResult<String> {
     match text {
         DraftText::Whole { text } => Ok(text),
         DraftText::Analysed { version, length } => live
@@ -173,7 +169,7 @@ pub fn drafts_dir(data_dir: &std::path::Path) -> std::path::PathBuf {
 #[cfg(test)]
 mod tests {
     use specwright_core::journal::{DiffLine, Journal, OnDisk};
-    use specwright_core::live::TextChange;
+    use specwright_core::live::{LiveEngine, TextChange};
 
     use super::*;
 
@@ -208,19 +204,17 @@ mod tests {
 
     #[test]
     fn a_draft_named_by_version_is_the_live_copy_if_it_is_still_that_text() {
-        let mut live = LiveDocument::default();
-        live.update(
-            7,
-            TextChange::Whole {
-                text: "a\r\n😀\r\n".into(),
-            },
-        )
-        .unwrap();
-        let named = |version, length| draft_text(&live, DraftText::Analysed { version, length });
-        assert_eq!(named(7, 7).unwrap(), "a\r\n😀\r\n");
-        assert_eq!(named(6, 7).unwrap_err().kind, "stale-text");
-        assert_eq!(named(7, 8).unwrap_err().kind, "stale-text");
+        let live = LiveEngine::default();
+        let text = TextChange::Whole {
+            text: "a\r\n😀\r\n".into(),
+        };
+        live.run(move |live| live.update(7, text)).unwrap().unwrap();
+        let named = |text| live.run(move |live| draft_text(live, text)).unwrap();
+        let analysed = |version, length| named(DraftText::Analysed { version, length });
+        assert_eq!(analysed(7, 7).unwrap(), "a\r\n😀\r\n");
+        assert_eq!(analysed(6, 7).unwrap_err().kind, "stale-text");
+        assert_eq!(analysed(7, 8).unwrap_err().kind, "stale-text");
         let whole = DraftText::Whole { text: "x".into() };
-        assert_eq!(draft_text(&live, whole).unwrap(), "x");
+        assert_eq!(named(whole).unwrap(), "x");
     }
 }

@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::analysis::{analyze, analyze_with};
+use crate::analysis::{analyze, analyze_parsed, analyze_with};
 
 /// The UTF-16 units of `s`, and back: the reference model the byte-level code must match.
 fn units(s: &str) -> Vec<u16> {
@@ -66,7 +66,8 @@ fn utf16_len_counts_long_text_with_characters_across_its_chunks() {
 
 #[test]
 fn edits_to_a_version_the_engine_does_not_hold_are_stale_and_need_the_whole_text() {
-    let mut live = LiveDocument::default();
+    let arena = comrak::Arena::new();
+    let mut live = LiveDocument::new(&arena);
     let edits = |base| TextChange::Edits {
         base,
         edits: vec![edit(0, 0, "x")],
@@ -94,11 +95,12 @@ fn edits_to_a_version_the_engine_does_not_hold_are_stale_and_need_the_whole_text
 
 #[test]
 fn unchanged_panels_are_left_out_and_the_html_is_a_small_splice() {
-    let mut live = LiveDocument::default();
+    let arena = comrak::Arena::new();
+    let mut live = LiveDocument::new(&arena);
     let text = "# Title\n\n- [ ] task\n\nFirst paragraph.\n\nLast one\n";
     live.update(1, TextChange::Whole { text: text.into() })
         .unwrap();
-    let first = live.analyze(None, |t, p| analyze_with(t, |_| None, p));
+    let first = live.analyze(None, |t, p| analyze_parsed(t, |_| None, p));
     assert_eq!((first.html.keep_start, first.html.keep_end), (0, 0));
     assert!(first.checklist.is_some() && first.report.is_some() && first.outline.is_some());
 
@@ -111,7 +113,7 @@ fn unchanged_panels_are_left_out_and_the_html_is_a_small_splice() {
         },
     )
     .unwrap();
-    let second = live.analyze(Some(1), |t, p| analyze_with(t, |_| None, p));
+    let second = live.analyze(Some(1), |t, p| analyze_parsed(t, |_| None, p));
     assert_eq!(second.version, 2);
     assert!(
         second.checklist.is_none() && second.outline.is_none(),
@@ -130,18 +132,19 @@ fn unchanged_panels_are_left_out_and_the_html_is_a_small_splice() {
         },
     )
     .unwrap();
-    let third = live.analyze(Some(1), |t, p| analyze_with(t, |_| None, p));
+    let third = live.analyze(Some(1), |t, p| analyze_parsed(t, |_| None, p));
     assert_eq!((third.html.keep_start, third.html.keep_end), (0, 0));
     assert!(third.checklist.is_some() && third.report.is_some() && third.outline.is_some());
 }
 
 #[test]
 fn enter_in_the_middle_changes_one_block_line_and_no_html() {
-    let mut live = LiveDocument::default();
+    let arena = comrak::Arena::new();
+    let mut live = LiveDocument::new(&arena);
     let text = "# Title\n\nFirst paragraph.\n\nMiddle one.\n\n- [ ] task\n\nLast one\n";
     live.update(1, TextChange::Whole { text: text.into() })
         .unwrap();
-    let first = live.analyze(None, |t, p| analyze_with(t, |_| None, p));
+    let first = live.analyze(None, |t, p| analyze_parsed(t, |_| None, p));
     let gaps = first.block_lines.insert.clone();
     assert_eq!(gaps, [1, 2, 2, 2, 2], "{:?}", first.html.insert);
 
@@ -154,7 +157,7 @@ fn enter_in_the_middle_changes_one_block_line_and_no_html() {
         },
     )
     .unwrap();
-    let second = live.analyze(Some(1), |t, p| analyze_with(t, |_| None, p));
+    let second = live.analyze(Some(1), |t, p| analyze_parsed(t, |_| None, p));
     assert_eq!(second.html.insert, "", "{:?}", second.html);
     assert_eq!(
         second.block_lines,
@@ -186,7 +189,7 @@ fn enter_in_the_middle_changes_one_block_line_and_no_html() {
         },
     )
     .unwrap();
-    let third = live.analyze(Some(2), |t, p| analyze_with(t, |_| None, p));
+    let third = live.analyze(Some(2), |t, p| analyze_parsed(t, |_| None, p));
     assert_eq!(third.moved, Moved::default());
     assert!(third.checklist.is_some() && third.outline.is_some());
 }

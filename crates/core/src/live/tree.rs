@@ -1,0 +1,425 @@
+//! The parsed tree of the text last analysed, kept in an arena that outlives one
+//! analysis, so that an edit parses again only the top-level blocks it may
+//! change: a keystroke in a 1 MB document parses one block, not the document.
+//!
+//! The result is the tree a parse of the whole text gives — tested on every
+//! fixture and on random Markdown and edits — because of where it cuts. A
+//! top-level block that starts after a blank line (or on the first line) starts
+//! afresh: every block above it is closed and nothing open reaches into it. So
+//! the stretch from such a block before the edit to such a block after it
+//! parses alone as it does in the whole text, once the lines are renumbered —
+//! if the block after it still starts there, which its parse shows; otherwise
+//! the stretch takes in the next block and tries again.
+//!
+//! What one block cannot know, and when the whole text is parsed instead:
+//! footnotes (numbered across the document and gathered at its end), link
+//! reference definitions (the stretch must hold none, before and after the
+//! edit, and refer to no label the document may define), and front matter
+//! whose end a change may move (comrak looks for it across the whole text).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use comrak::nodes::{AstNode, NodeValue, Sourcepos};
+use comrak::options::BrokenLinkReference;
+use comrak::{Arena, ResolvedReference};
+
+use super::{common_prefix, common_suffix};
+use crate::markdown::{self, LineIndex};
+
+/// Tries to cut the stretch after so many blocks before parsing the whole text.
+const TRIES: usize = 4;
+
+/// A tree kept between analyses in `arena`, with the text it is the parse of.
+pub struct KeptTree<'a> {
+    arena: &'a Arena<'a>,
+    kept: Option<Kept<'a>>,
+    /// Whether the last parse was of the whole text.
+    whole: bool,
+    /// How many of the arena's nodes are in the kept tree; the others were
+    /// replaced and are freed with the arena.
+    live: usize,
+}
+
+struct Kept<'a> {
+    root: &'a AstNode<'a>,
+    text: String,
+    lines: LineIndex,
+    /// Parsed with comrak's footnote handling, which spans the document.
+    footnotes: bool,
+}
+
+impl std::fmt::Debug for KeptTree<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeptTree")
+            .field("nodes", &self.arena.len())
+            .field("live", &self.live)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'a> KeptTree<'a> {
+    pub fn new(arena: &'a Arena<'a>) -> Self {
+        Self {
+            arena,
+            kept: None,
+            whole: false,
+            live: 0,
+        }
+    }
+
+    /// The tree of `text` and its line index: the kept tree with the blocks the
+    /// change may touch parsed again, or a parse of the whole text.
+    pub fn parse(&mut self, text: &str) -> (&'a AstNode<'a>, &LineIndex) {
+        let lines = LineIndex::new(text);
+        let stretch = self
+            .kept
+            .as_ref()
+            .and_then(|kept| parse_stretch(self.arena, kept, text, &lines));
+        self.whole = stretch.is_none();
+        let kept = match (stretch, self.kept.take()) {
+            (Some(stretch), Some(mut kept)) => {
+                self.live = self.live + stretch.added - stretch.removed;
+                stretch.apply(kept.root);
+                kept.text.clear();
+                kept.text.push_str(text);
+                kept.lines = lines;
+                kept
+            }
+            _ => {
+                let before = self.arena.len();
+                let root = markdown::parse(self.arena, text);
+                self.live = self.arena.len() - before;
+                Kept {
+                    root,
+                    text: text.to_owned(),
+                    lines,
+                    footnotes: markdown::may_hold_footnotes(text),
+                }
+            }
+        };
+        let kept = self.kept.insert(kept);
+        (kept.root, &kept.lines)
+    }
+
+    /// Whether the last [`parse`](Self::parse) parsed the whole text.
+    #[doc(hidden)]
+    pub fn parsed_whole(&self) -> bool {
+        self.whole
+    }
+
+    /// Whether the arena holds more replaced nodes than kept ones (and many):
+    /// time for a new arena.
+    pub fn wasteful(&self) -> bool {
+        self.arena.len() > 2 * self.live + 100_000
+    }
+}
+
+/// The blocks of a stretch parsed again, to put in place of the old ones.
+#[derive(Default)]
+struct Stretch<'a> {
+    /// The old top-level blocks it replaces.
+    old: Vec<&'a AstNode<'a>>,
+    /// The new ones, their lines counted from the top of the document.
+    new: Vec<&'a AstNode<'a>>,
+    /// The first block after the stretch, kept; with lines moved by `moved`.
+    next: Option<&'a AstNode<'a>>,
+    moved: isize,
+    /// The document's end, when the stretch reaches it.
+    end: Option<comrak::nodes::LineColumn>,
+    /// Nodes added to the tree, and taken from it.
+    added: usize,
+    removed: usize,
+}
+
+impl<'a> Stretch<'a> {
+    fn apply(self, root: &'a AstNode<'a>) {
+        for node in &self.old {
+            node.detach();
+        }
+        for node in self.new {
+            match self.next {
+                Some(next) => next.insert_before(node),
+                None => root.append(node),
+            }
+        }
+        if self.moved != 0 {
+            let mut after = self.next;
+            while let Some(node) = after {
+                shift(node, self.moved);
+                after = node.next_sibling();
+            }
+            let mut data = root.data_mut();
+            data.sourcepos.end.line = moved_line(data.sourcepos.end.line, self.moved);
+        }
+        if let Some(end) = self.end {
+            root.data_mut().sourcepos.end = end;
+        }
+    }
+}
+
+/// Parses the stretch of top-level blocks of `kept` that the change to `text`
+/// may touch, or `None` when the whole text must be parsed.
+fn parse_stretch<'a>(
+    arena: &'a Arena<'a>,
+    kept: &Kept<'a>,
+    text: &str,
+    lines: &LineIndex,
+) -> Option<Stretch<'a>> {
+    if kept.footnotes || markdown::may_hold_footnotes(text) {
+        return None;
+    }
+    let old = kept.text.as_str();
+    let (a, b) = (old.as_bytes(), text.as_bytes());
+    if a == b {
+        return Some(Stretch::default());
+    }
+    let prefix = common_prefix(a, b);
+    let suffix = common_suffix(&a[prefix..], &b[prefix..]);
+    let changed_end = a.len() - suffix;
+    let first_changed = kept.lines.line_col(prefix).0;
+    let last_changed = kept.lines.line_col(changed_end).0;
+    let moved = lines.line_count() as isize - kept.lines.line_count() as isize;
+    let blocks: Vec<_> = kept.root.children().collect();
+    let start_line = |node: &AstNode<'_>| node.data().sourcepos.start.line;
+
+    // The stretch starts with the last block starting afresh before the change.
+    let before = blocks.partition_point(|n| start_line(n) < first_changed);
+    let (first, from_line) = match (0..before).rev().take(TRIES).find(|&i| {
+        let line = start_line(blocks[i]);
+        line == 1 || blank(old, &kept.lines, line - 1)
+    }) {
+        Some(i) => (i, start_line(blocks[i])),
+        None if before <= TRIES => (0, 1),
+        None => return None,
+    };
+    let from = lines.offset(from_line, 1);
+    // Where front matter ends depends on the whole text: it must end where it
+    // did, before the change. Below the first line, a stretch starting with
+    // `---` or a BOM would be taken for front matter (or lose the BOM).
+    let opens = |t: &str| t.strip_prefix('\u{feff}').unwrap_or(t).starts_with("---");
+    if opens(old) || opens(text) {
+        let same = match (front_matter_end(old), front_matter_end(text)) {
+            (Some(a), Some(b)) => a == b && a + 4 <= prefix,
+            (a, b) => a == b,
+        };
+        if !same {
+            return None;
+        }
+    }
+    if from_line > 1 && (opens(&text[from..]) || text[from..].starts_with('\u{feff}')) {
+        return None;
+    }
+
+    // It ends before a block starting afresh after the change, in both texts;
+    // or with the document.
+    let after = blocks.partition_point(|n| start_line(n) <= last_changed);
+    let candidates = (after..blocks.len())
+        .filter(|&i| {
+            let line = start_line(blocks[i]);
+            blank(old, &kept.lines, line - 1) && blank(text, lines, moved_line(line - 1, moved))
+        })
+        .map(Some)
+        .chain(std::iter::once(None))
+        .take(TRIES);
+    let labels = DefinedLabels::of(text);
+    for next in candidates {
+        // The new line of the next block's first line; the stretch is parsed
+        // through it, to see that a block still starts there.
+        let next_line = next.map(|i| moved_line(start_line(blocks[i]), moved));
+        let to = next_line.map_or(text.len(), |line| lines.offset(line + 1, 1));
+        // No definition in the stretch, before or after the change (nor in the
+        // next block's line parsed with it): the document's are the same, and
+        // the stretch's references all go to `labels`.
+        let old_from = kept.lines.offset(from_line, 1);
+        let old_to = next.map_or(old.len(), |i| kept.lines.offset(start_line(blocks[i]), 1));
+        if memchr::memmem::find(&b[from..to], b"]:").is_some()
+            || memchr::memmem::find(&a[old_from..old_to], b"]:").is_some()
+        {
+            return None;
+        }
+        let parsed = parse_alone(arena, &text[from..to], &labels)?;
+        let children: Vec<_> = parsed.children().collect();
+        let kept_count = match next_line {
+            Some(line) => {
+                let relative = line - from_line + 1;
+                match children.iter().position(|n| start_line(n) == relative) {
+                    Some(at) => at,
+                    // What the change opened reaches into the next block.
+                    None => continue,
+                }
+            }
+            None => children.len(),
+        };
+        let new: Vec<_> = children[..kept_count].to_vec();
+        let added = new.iter().map(|n| count(n)).sum();
+        for node in &new {
+            node.detach();
+            shift(node, from_line as isize - 1);
+        }
+        let last = next.unwrap_or(blocks.len());
+        let old_blocks: Vec<_> = blocks[first..last].to_vec();
+        let removed = old_blocks.iter().map(|n| count(n)).sum();
+        let end = next.is_none().then(|| {
+            let mut end = parsed.data().sourcepos.end;
+            end.line = moved_line(end.line, from_line as isize - 1);
+            end
+        });
+        return Some(Stretch {
+            old: old_blocks,
+            new,
+            next: next.map(|i| blocks[i]),
+            moved,
+            end,
+            added,
+            removed,
+        });
+    }
+    None
+}
+
+/// Parses `stretch` as a document of its own, or `None` if it refers to a
+/// label `labels` says the document may define.
+fn parse_alone<'a>(
+    arena: &'a Arena<'a>,
+    stretch: &str,
+    labels: &DefinedLabels,
+) -> Option<&'a AstNode<'a>> {
+    let defined = AtomicBool::new(false);
+    let mut options = markdown::options();
+    options.extension.footnotes = false;
+    options.parse.broken_link_callback = Some(Arc::new(|r: BrokenLinkReference<'_>| {
+        if labels.may_define(r.normalized) {
+            defined.store(true, Ordering::Relaxed);
+        }
+        None::<ResolvedReference>
+    }));
+    let root = comrak::parse_document(arena, stretch, &options);
+    (!defined.load(Ordering::Relaxed)).then_some(root)
+}
+
+/// The labels a text may define links for: each `[label]:` in it, whatever
+/// the context (a code block too). A label this cannot read plainly — across
+/// lines, with escapes, tabs or anything outside printable ASCII — may be any
+/// label.
+#[derive(Debug, Default)]
+struct DefinedLabels {
+    plain: HashSet<String>,
+    any: bool,
+}
+
+impl DefinedLabels {
+    /// comrak's labels are at most 1,000 bytes.
+    const LONGEST: usize = 1001;
+
+    fn of(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut labels = Self::default();
+        for end in memchr::memmem::find_iter(bytes, b"]:") {
+            let floor = end.saturating_sub(Self::LONGEST);
+            match bytes[floor..end]
+                .iter()
+                .rposition(|&c| matches!(c, b'[' | b']'))
+            {
+                Some(i) if bytes[floor + i] == b'[' => {
+                    let open = floor + i;
+                    let label = &text[open + 1..end];
+                    let escaped = open > 0 && bytes[open - 1] == b'\\';
+                    let plain = label
+                        .bytes()
+                        .all(|c| (b' '..=b'~').contains(&c) && c != b'\\');
+                    if escaped || !plain {
+                        labels.any = true;
+                    } else {
+                        labels.plain.insert(normalize(label));
+                    }
+                }
+                // A bracket inside: not a label unless escaped.
+                Some(i) if floor + i > 0 && bytes[floor + i - 1] == b'\\' => labels.any = true,
+                Some(_) => {}
+                None => labels.any = true,
+            }
+        }
+        labels
+    }
+
+    /// Whether a label comrak normalised to `normalized` may be defined.
+    fn may_define(&self, normalized: &str) -> bool {
+        self.any || self.plain.contains(normalized)
+    }
+}
+
+/// A printable ASCII label as comrak normalises it: trimmed, each run of spaces
+/// one space, lower case.
+fn normalize(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for word in label.split(' ').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    out
+}
+
+/// Where comrak's search for the line closing `text`'s front matter ends, if
+/// it opens with some: it looks for `\n---\r\n` anywhere, then `\n---\n`, then
+/// `\n---`, and looks at the few bytes after what it finds.
+fn front_matter_end(text: &str) -> Option<usize> {
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let open = text[bom..].strip_prefix("---")?;
+    let start = bom
+        + 3
+        + ["\n", "\r\n"]
+            .into_iter()
+            .find(|eol| open.starts_with(eol))?
+            .len();
+    let rest = &text[start..];
+    let found = ["\n---\r\n", "\n---\n", "\n---"]
+        .into_iter()
+        .find_map(|closing| rest.find(closing))?;
+    Some(start + found + 4)
+}
+
+/// Whether line `line` (1-based) of `text` holds only spaces and tabs.
+fn blank(text: &str, lines: &LineIndex, line: usize) -> bool {
+    text[lines.line_range(text, line)]
+        .bytes()
+        .all(|c| c == b' ' || c == b'\t')
+}
+
+/// Moves every position in `node` and below it by `by` lines. Position 0 means
+/// none and stays.
+fn shift<'a>(node: &'a AstNode<'a>, by: isize) {
+    if by == 0 {
+        return;
+    }
+    let move_pos = |pos: &mut Sourcepos| {
+        pos.start.line = moved_line(pos.start.line, by);
+        pos.end.line = moved_line(pos.end.line, by);
+    };
+    for d in node.descendants() {
+        let mut data = d.data_mut();
+        move_pos(&mut data.sourcepos);
+        // The one position comrak keeps in a node's value.
+        if let NodeValue::TaskItem(item) = &mut data.value {
+            move_pos(&mut item.symbol_sourcepos);
+        }
+    }
+}
+
+fn moved_line(line: usize, by: isize) -> usize {
+    if line == 0 {
+        0
+    } else {
+        line.saturating_add_signed(by)
+    }
+}
+
+fn count<'a>(node: &'a AstNode<'a>) -> usize {
+    node.descendants().count()
+}
+
+#[cfg(test)]
+mod tests;

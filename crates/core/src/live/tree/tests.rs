@@ -1,0 +1,257 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::markdown::debug_tree;
+
+/// The tree a parse of the whole of `text` gives.
+fn whole(text: &str) -> String {
+    let arena = Arena::new();
+    debug_tree(markdown::parse(&arena, text))
+}
+
+/// The first line where two tree dumps differ, if any.
+fn first_difference(kept: &str, whole: &str) -> Option<(usize, String, String)> {
+    let (mut a, mut b) = (kept.lines(), whole.lines());
+    (0..).find_map(|i| match (a.next(), b.next()) {
+        (None, None) => Some(None),
+        (x, y) if x == y => None,
+        (x, y) => Some(Some((
+            i,
+            x.unwrap_or("").to_owned(),
+            y.unwrap_or("").to_owned(),
+        ))),
+    })?
+}
+
+/// Parses `before`, then each of `after` in turn, with one kept tree; checks
+/// each is the whole parse and says which were parsed whole.
+fn kept_parses(before: &str, after: &[&str]) -> Vec<bool> {
+    let arena = Arena::new();
+    let mut tree = KeptTree::new(&arena);
+    tree.parse(before);
+    after
+        .iter()
+        .map(|text| {
+            let (root, _) = tree.parse(text);
+            let difference = first_difference(&debug_tree(root), &whole(text));
+            assert_eq!(difference, None, "after {before:?} → {text:?}");
+            tree.parsed_whole()
+        })
+        .collect()
+}
+
+/// `text` with bytes `from..to` replaced by `insert`, cut at character boundaries.
+fn edited(text: &str, at: usize, remove: usize, insert: &str) -> String {
+    let boundary = |i: usize| {
+        (0..=i.min(text.len()))
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0)
+    };
+    let (from, to) = (boundary(at), boundary(at + remove));
+    format!("{}{insert}{}", &text[..from], &text[to.max(from)..])
+}
+
+fn paragraphs(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("## Part {i}\n\nSome *text* with a [link](/p{i}) and `code`.\n\n- [ ] a task\n- [x] done\n\n"))
+        .collect()
+}
+
+#[test]
+fn a_keystroke_parses_the_blocks_around_it_only() {
+    let text = paragraphs(400);
+    let arena = Arena::new();
+    let mut tree = KeptTree::new(&arena);
+    tree.parse(&text);
+    let nodes = arena.len();
+    let mid = text.len() / 2;
+    let typed = edited(&text, mid, 0, "x");
+    let (root, _) = tree.parse(&typed);
+    assert_eq!(first_difference(&debug_tree(root), &whole(&typed)), None);
+    assert!(!tree.parsed_whole());
+    assert!(
+        arena.len() - nodes < 100,
+        "{} new nodes",
+        arena.len() - nodes
+    );
+    // An Enter moves every block below by a line.
+    let entered = edited(&typed, 10, 0, "\n");
+    let (root, _) = tree.parse(&entered);
+    assert_eq!(first_difference(&debug_tree(root), &whole(&entered)), None);
+    assert!(!tree.parsed_whole());
+}
+
+#[test]
+fn replaced_blocks_fill_the_arena_until_a_new_one_is_due() {
+    let text = paragraphs(20);
+    let arena = Arena::new();
+    let mut tree = KeptTree::new(&arena);
+    tree.parse(&text);
+    let mut edits = 0;
+    while !tree.wasteful() {
+        let typed = edited(&text, text.len() / 2, 0, if edits % 2 == 0 { "x" } else { "" });
+        tree.parse(&typed);
+        assert!(!tree.parsed_whole());
+        edits += 1;
+        assert!(edits < 20_000, "never wasteful");
+    }
+    // About 100,000 replaced nodes, a few dozen each keystroke.
+    assert!(edits > 1_000, "wasteful after {edits} edits");
+}
+
+#[test]
+fn what_a_change_opens_reaches_as_far_as_it_does() {
+    let text = "# T\n\npara\n\n- item\n\nnext\n\n    code\n\nlast\n";
+    for (at, insert) in [
+        // A fence opened swallows the rest; a list item takes the indented code.
+        (5, "```\n"),
+        (5, "- a\n"),
+        (5, "<div>\n"),
+        (5, "> quote\n"),
+        // The blank line before a block taken away.
+        (9, "x"),
+        (10, "more\n"),
+        // Into the list: `next` becomes lazy, then a new item.
+        (18, "  "),
+        (18, "- "),
+        // A setext underline and a table's delimiter row after a paragraph.
+        (10, "===\n"),
+        (10, "|-|\n"),
+        (0, "---\ntitle: x\n---\n"),
+        (5, "---\ntitle: x\n---\n"),
+        (text.len(), "\n[^1]: a footnote"),
+    ] {
+        let after = edited(text, at, 0, insert);
+        kept_parses(text, &[&after]);
+    }
+}
+
+#[test]
+fn link_definitions_anywhere_keep_their_meaning() {
+    let text = "[a]\n\nzero\n\npara one\n\npara two\n\n[a]: /defined\n";
+    // Defining, changing and using labels: all parsed whole; text elsewhere not.
+    let cases = [
+        (edited(text, 16, 0, " [a]"), true),
+        (edited(text, 16, 0, " [A  ]"), true),
+        (edited(text, 16, 0, "[b]: /new\n\n"), true),
+        (edited(text, text.len() - 2, 1, "x"), true),
+        (edited(text, 16, 0, " [b]"), false),
+        (edited(text, 16, 0, " more"), false),
+    ];
+    for (after, is_whole) in cases {
+        assert_eq!(kept_parses(text, &[&after]), [is_whole], "{after:?}");
+    }
+}
+
+#[test]
+fn labels_read_plainly_or_taken_for_any() {
+    let labels = DefinedLabels::of("[Foo  Bar]: /u\n> [q]: /v\n```\n[in code]: /w\n```\n");
+    assert!(!labels.any);
+    for label in ["foo bar", "q", "in code"] {
+        assert!(labels.may_define(label), "{label}");
+    }
+    assert!(!labels.may_define("foo"));
+    for text in [
+        "[a\\]b]: /u",
+        "[a\nb]: /u",
+        "[é]: /u",
+        "\\[a]: /u",
+        "[a\tb]: /u",
+    ] {
+        assert!(DefinedLabels::of(text).any, "{text:?}");
+    }
+    assert!(!DefinedLabels::of("[a]] : no [b]]: no").any);
+}
+
+/// Random Markdown made mostly of blocks and the blank lines between them, as
+/// a keystroke meets them; with now and then what makes the whole text parse
+/// (references, definitions, footnotes).
+fn blocks_strategy(parts: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+    let common = prop::sample::select(vec![
+        "# Head\n",
+        "Setext\n",
+        "===\n",
+        "---\n",
+        "text ",
+        "*em* ",
+        "**",
+        "`",
+        "_",
+        "\n",
+        "\n\n",
+        "\n\n",
+        "\n\n",
+        "  ",
+        "\t",
+        "    indented\n",
+        "  lazy\n",
+        "- item\n",
+        "  - nested\n",
+        "* star\n",
+        "1. one\n",
+        "2) two\n",
+        "1. ",
+        "> quote\n",
+        "> - in a quote\n",
+        ">",
+        "- [ ] task\n",
+        "- [x] done\n",
+        "| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "a | b\n",
+        "|-|\n",
+        "```\n",
+        "```\ncode\n```\n",
+        "~~~\n",
+        "<div>\n",
+        "<div>raw</div>\n",
+        "<!-- c\n",
+        "-->\n",
+        "<pre>\n",
+        "</pre>\n",
+        "[link](/u) ",
+        "![img](/i) ",
+        "<https://x.example> ",
+        "é😀",
+        "\r\n",
+        "\r",
+        "\u{feff}",
+        "---\ntitle: x\n---\n",
+    ]);
+    let rare = prop::sample::select(vec![
+        "[ref] ",
+        "[Ref  ] ",
+        "[ref]: /one\n",
+        "[other]: /two\n",
+        "note[^1] ",
+        "[^1]: foot\n",
+    ]);
+    prop::collection::vec(prop_oneof![30 => common, 1 => rare], parts)
+        .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// The kept tree after any three edits is the tree of the whole text.
+    #[test]
+    fn the_kept_tree_is_the_whole_parse(
+        before in blocks_strategy(0..40),
+        edits in prop::collection::vec((0usize..400, 0usize..12, blocks_strategy(0..4)), 3),
+    ) {
+        let mut texts = Vec::new();
+        let mut text = before.clone();
+        for (at, remove, insert) in &edits {
+            text = edited(&text, *at, *remove, insert);
+            texts.push(text.clone());
+        }
+        let arena = Arena::new();
+        let mut tree = KeptTree::new(&arena);
+        tree.parse(&before);
+        for text in &texts {
+            let (root, _) = tree.parse(text);
+            let difference = first_difference(&debug_tree(root), &whole(text));
+            prop_assert_eq!(difference, None, "{:?}", text);
+        }
+    }
+}
