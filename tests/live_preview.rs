@@ -1,22 +1,38 @@
-//! The preview made block by block while typing (`live::PreviewBlocks`) is the
-//! preview made whole, on every KEP and template, before and after edits of every
+//! The preview and the document model made block by block while typing
+//! (`live::PreviewBlocks`) are the preview and the model made whole, on every KEP and template, before and after edits of every
 //! kind: typing in a block, a new line, a reference's definition moved elsewhere,
 //! a block removed.
 
 mod common;
 
+use specwright_core::analysis::RenderPreview;
+use specwright_core::document::Document;
 use specwright_core::live::{PreviewBlocks, block_relative};
-use specwright_core::{Catalog, analyze, analyze_recognising_with, storage};
+use specwright_core::markdown::{self, LineIndex};
+use specwright_core::storage;
 
-/// The preview HTML and its blocks' first lines, made whole.
-fn whole(text: &str) -> (String, Vec<u32>) {
-    let relative = block_relative(&analyze(text, None).html);
-    (relative.html, relative.starts)
+/// The preview HTML, its blocks' first lines and the document model (as JSON).
+type Made = (String, Vec<u32>, String);
+
+/// What a parse of `text` makes whole.
+fn whole(text: &str) -> Made {
+    let arena = comrak::Arena::new();
+    let root = markdown::parse(&arena, text);
+    let relative = block_relative(&markdown::render_html(root));
+    let model = Document::from_ast(text, &LineIndex::new(text), root);
+    (relative.html, relative.starts, model_json(&model))
 }
 
-fn by_block(blocks: &mut PreviewBlocks, catalog: &Catalog, text: &str) -> (String, Vec<u32>) {
-    let html = analyze_recognising_with(text, catalog, None, blocks).html;
-    (html, blocks.starts().to_vec())
+/// What `blocks` makes of `text`, reusing the blocks it kept.
+fn by_block(blocks: &mut PreviewBlocks, text: &str) -> Made {
+    let arena = comrak::Arena::new();
+    let root = markdown::parse(&arena, text);
+    let (html, model) = blocks.render(text, &LineIndex::new(text), root);
+    (html, blocks.starts().to_vec(), model_json(&model))
+}
+
+fn model_json(model: &Document) -> String {
+    serde_json::to_string_pretty(model).unwrap()
 }
 
 /// Byte offsets of the starts of some of `text`'s lines, spread through it.
@@ -31,7 +47,7 @@ fn spread_line_starts(text: &str, count: usize) -> Vec<usize> {
 
 /// Asserts that `got` is `want`, showing where they first differ.
 #[track_caller]
-fn assert_same(got: (String, Vec<u32>), want: (String, Vec<u32>), context: &str) {
+fn assert_same(got: Made, want: Made, context: &str) {
     if got.0 != want.0 {
         let at = got
             .0
@@ -55,6 +71,15 @@ fn assert_same(got: (String, Vec<u32>), want: (String, Vec<u32>), context: &str)
         );
     }
     assert_eq!(got.1, want.1, "{context}: the blocks' first lines differ");
+    if got.2 != want.2 {
+        let line = got.2.lines().zip(want.2.lines()).position(|(a, b)| a != b);
+        let at = |s: &str| line.and_then(|l| s.lines().nth(l)).map(str::to_owned);
+        panic!(
+            "{context}: the document model differs at its line {line:?}: {:?} against {:?}",
+            at(&got.2),
+            at(&want.2)
+        );
+    }
 }
 
 fn edited(text: &str, at: usize, remove: usize, insert: &str) -> String {
@@ -63,12 +88,11 @@ fn edited(text: &str, at: usize, remove: usize, insert: &str) -> String {
 
 #[test]
 fn block_by_block_is_the_whole_preview_before_and_after_edits() {
-    let catalog = Catalog::builtin();
     for path in common::all_documents() {
         let name = common::fixture_name(&path);
         let text = storage::read_document(&path).unwrap().text;
         let mut blocks = PreviewBlocks::default();
-        assert_same(by_block(&mut blocks, &catalog, &text), whole(&text), &name);
+        assert_same(by_block(&mut blocks, &text), whole(&text), &name);
         let mut current = text.clone();
         for at in spread_line_starts(&text, 12) {
             let at = at.min(current.len());
@@ -85,7 +109,7 @@ fn block_by_block_is_the_whole_preview_before_and_after_edits() {
                     };
                 current = edited(&current, at, remove, insert);
                 assert_same(
-                    by_block(&mut blocks, &catalog, &current),
+                    by_block(&mut blocks, &current),
                     whole(&current),
                     &format!("{name}: {remove} removed and {insert:?} inserted at byte {at}"),
                 );
@@ -96,63 +120,33 @@ fn block_by_block_is_the_whole_preview_before_and_after_edits() {
 
 #[test]
 fn a_reference_redefined_elsewhere_changes_the_blocks_that_use_it() {
-    let catalog = Catalog::builtin();
     let mut blocks = PreviewBlocks::default();
     let before = "See [the design][d] and ![chart][c].\n\nOther text.\n\n[d]: https://one.example\n[c]: chart.png \"Chart\"\n";
-    assert_same(
-        by_block(&mut blocks, &catalog, before),
-        whole(before),
-        "before",
-    );
+    assert_same(by_block(&mut blocks, before), whole(before), "before");
     // The same targets, on the other text: `[a] [b]` with the definition moved from a to b.
     let swapped = "[a] [b]\n\nx\n\n[a]: /u\n";
-    assert_same(
-        by_block(&mut blocks, &catalog, swapped),
-        whole(swapped),
-        "a defined",
-    );
+    assert_same(by_block(&mut blocks, swapped), whole(swapped), "a defined");
     let moved = swapped.replace("[a]: /u", "[b]: /u");
-    assert_same(
-        by_block(&mut blocks, &catalog, &moved),
-        whole(&moved),
-        "b defined",
-    );
+    assert_same(by_block(&mut blocks, &moved), whole(&moved), "b defined");
     for after in [
         before.replace("https://one.example", "https://two.example"),
         before.replace("\"Chart\"", "\"Usage\""),
         before.replace("[d]: https://one.example\n", ""),
         format!("[d]: https://first.example\n\n{before}"),
     ] {
-        assert_same(
-            by_block(&mut blocks, &catalog, &after),
-            whole(&after),
-            &after,
-        );
+        assert_same(by_block(&mut blocks, &after), whole(&after), &after);
     }
 }
 
 #[test]
 fn footnotes_are_made_whole_and_stay_right() {
-    let catalog = Catalog::builtin();
     let mut blocks = PreviewBlocks::default();
     let text = "One[^a] and two[^b].\n\nMore.\n\n[^b]: Bee.\n\n[^a]: Ay.\n";
-    assert_same(by_block(&mut blocks, &catalog, text), whole(text), "notes");
+    assert_same(by_block(&mut blocks, text), whole(text), "notes");
     let edited = text.replace("More.", "More text.");
-    assert_same(
-        by_block(&mut blocks, &catalog, &edited),
-        whole(&edited),
-        "edited",
-    );
+    assert_same(by_block(&mut blocks, &edited), whole(&edited), "edited");
     let pattern = "Matches `[^a-z]` and [^x] with no note.\n\nMore.\n";
-    assert_same(
-        by_block(&mut blocks, &catalog, pattern),
-        whole(pattern),
-        "pattern",
-    );
+    assert_same(by_block(&mut blocks, pattern), whole(pattern), "pattern");
     let plain = "No notes here.\n\nMore.\n";
-    assert_same(
-        by_block(&mut blocks, &catalog, plain),
-        whole(plain),
-        "plain",
-    );
+    assert_same(by_block(&mut blocks, plain), whole(plain), "plain");
 }

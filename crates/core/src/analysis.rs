@@ -31,18 +31,31 @@ pub struct Analysis {
     pub word_count: usize,
 }
 
-/// Makes the preview HTML of a parsed document.
+/// Makes the preview HTML and the document model of a parsed document.
 pub trait RenderPreview {
-    fn render<'a>(&mut self, text: &str, lines: &LineIndex, root: &'a AstNode<'a>) -> String;
+    fn render<'a>(
+        &mut self,
+        text: &str,
+        lines: &LineIndex,
+        root: &'a AstNode<'a>,
+    ) -> (String, Document);
 }
 
-/// The whole document's HTML at once, its positions counted from the top.
+/// The whole document's HTML and model at once, its positions counted from the top.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WholeHtml;
 
 impl RenderPreview for WholeHtml {
-    fn render<'a>(&mut self, _: &str, _: &LineIndex, root: &'a AstNode<'a>) -> String {
-        markdown::render_html(root)
+    fn render<'a>(
+        &mut self,
+        text: &str,
+        lines: &LineIndex,
+        root: &'a AstNode<'a>,
+    ) -> (String, Document) {
+        (
+            markdown::render_html(root),
+            Document::from_ast(text, lines, root),
+        )
     }
 }
 
@@ -118,9 +131,8 @@ pub(crate) fn analyze_parsed<'t>(
     choose: impl FnOnce(&Document) -> Option<&'t Template>,
     preview: &mut impl RenderPreview,
 ) -> Analysis {
-    let doc = Document::from_ast(text, lines, root);
+    let (html, doc) = preview.render(text, lines, root);
     let template = choose(&doc);
-    let html = preview.render(text, lines, root);
     let report = validate_document(text, lines, &doc, template);
     let outline = doc
         .sections

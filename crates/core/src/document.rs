@@ -12,7 +12,11 @@ use comrak::nodes::{AstNode, NodeValue};
 use serde::Serialize;
 
 use crate::markdown::{LineIndex, inline_text};
+
+mod blocks;
+
 use crate::placeholder::{self, Placeholder};
+pub use blocks::{BlockFacts, ModelBuilder};
 
 /// A document heading (only headings at the top level of the document are sections).
 #[derive(Debug, Clone, Serialize)]
@@ -134,15 +138,11 @@ impl Document {
 
     /// Builds the model of `text` from its parsed `root`.
     pub fn from_ast<'a>(text: &str, lines: &LineIndex, root: &'a AstNode<'a>) -> Self {
-        let mut walker = Walker {
-            text,
-            lines,
-            doc: Document::default(),
-            current: None,
-            open: Vec::new(),
-        };
-        walker.walk_top(root);
-        walker.finish()
+        let mut model = ModelBuilder::new(text, lines);
+        for child in root.children() {
+            model.add(child);
+        }
+        model.finish()
     }
 
     /// Index of the innermost section containing byte `offset`.
@@ -215,45 +215,6 @@ impl<'t> Walker<'t> {
             end += 1;
         }
         start..end
-    }
-
-    fn walk_top<'a>(&mut self, root: &'a AstNode<'a>) {
-        let mut preamble_start = 0;
-        let mut preamble_end = None;
-        for child in root.children() {
-            let range = self.range_of(child);
-            match &child.data().value {
-                NodeValue::FrontMatter(raw) => {
-                    // comrak places front matter at 1:1 even after a byte order
-                    // mark (other nodes' columns count the mark's bytes).
-                    let at = self.lines.at(child.data().sourcepos.start);
-                    let start = at + bom_len(&self.text[at..]);
-                    let end = (start + raw.len()).min(self.text.len());
-                    preamble_start = end;
-                    self.front_matter(start..end);
-                }
-                NodeValue::Heading(h) => {
-                    if preamble_end.is_none() {
-                        preamble_end = Some(range.start);
-                    }
-                    self.open_section(child, h.level, range);
-                }
-                _ => {
-                    if let Some(i) = self.current
-                        && is_content(child)
-                    {
-                        self.doc.sections[i].content_blocks += 1;
-                    }
-                    if let NodeValue::Paragraph = child.data().value {
-                        self.paragraph(child, true);
-                    } else {
-                        self.walk_block(child);
-                    }
-                }
-            }
-        }
-        let end = preamble_end.unwrap_or(self.text.len());
-        self.doc.preamble = preamble_start.min(end)..end;
     }
 
     fn open_section<'a>(&mut self, node: &'a AstNode<'a>, level: u8, range: Range<usize>) {

@@ -1,7 +1,9 @@
 //! The live analysis behind the editor, with work and traffic proportional to
 //! what changed. The editor sends the edits since the text the engine last saw
-//! (not the whole text), and gets back how to turn the preview HTML it shows into
-//! the new one (one replaced stretch) and only the panel data that changed. The
+//! (not the whole text); the engine parses again only the top-level blocks they
+//! may change ([`KeptTree`]), renders only the blocks whose source changed
+//! ([`PreviewBlocks`]), and answers how to turn the preview HTML the editor shows
+//! into the new one (one replaced stretch) and only the panel data that changed. The
 //! preview's positions count from their top-level block's first line, and those
 //! first lines come as a list beside the HTML ([`positions`]), so lines added
 //! above a block change neither its HTML nor more than one number of the list.

@@ -143,6 +143,13 @@ impl LineIndex {
         (line + 1, offset - self.starts[line] + 1)
     }
 
+    /// Whether line `line` (1-based) of `text` holds only spaces and tabs.
+    pub fn is_blank(&self, text: &str, line: usize) -> bool {
+        text[self.line_range(text, line)]
+            .bytes()
+            .all(|c| c == b' ' || c == b'\t')
+    }
+
     /// Byte range of a 1-based line, without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.offset(line, 1);

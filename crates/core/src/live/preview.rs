@@ -1,7 +1,10 @@
-//! The preview HTML made block by block and kept between analyses. A keystroke
-//! changes one top-level block, so only that block is rendered (and its positions
-//! made relative) again; every other block's HTML is taken as it was. The result
-//! is exactly what rendering the whole document and [`block_relative`] give —
+//! The preview HTML and the document model made block by block and kept between
+//! analyses. A keystroke changes one top-level block, so only that block is
+//! rendered (and its positions made relative) and read into the model again;
+//! every other block's HTML, and what it adds to the model (moved to where it is
+//! now, see [`ModelBuilder`]), is taken as it was. The result is exactly what
+//! rendering the whole document and [`block_relative`] give, and the model of
+//! the whole document —
 //! tested on every fixture and on random Markdown — because a top-level block's
 //! HTML depends only on its own source lines and on where its links point (a
 //! reference's definition may be anywhere), which together are the key — its
@@ -16,6 +19,7 @@ use comrak::nodes::{AstNode, NodeLink, NodeValue};
 
 use super::positions::{block_relative, relative_block};
 use crate::analysis::RenderPreview;
+use crate::document::{BlockFacts, Document, ModelBuilder};
 use crate::markdown::{self, LineIndex};
 
 /// The preview's blocks as last rendered, by their source lines (through the
@@ -33,11 +37,15 @@ pub struct PreviewBlocks {
 /// One top-level block's HTML, with its positions relative to its elements.
 #[derive(Debug)]
 struct Rendered {
+    /// Where the block ends: lines after its first, and column.
+    end: (usize, usize),
     /// The block's links and images, in order.
     links: Vec<Link>,
     html: String,
     /// The first line of each of its elements, counted from the block's first line (0).
     starts: Vec<u32>,
+    /// What it adds to the document model; none for a heading or the front matter.
+    facts: Option<BlockFacts>,
     /// The last render that used it.
     used: u32,
 }
@@ -56,16 +64,17 @@ impl PreviewBlocks {
         &self.starts
     }
 
-    /// The HTML block by block, or `None` when it must be made whole.
+    /// The HTML and the model block by block, or `None` when they must be made whole.
     fn by_block<'a>(
         &mut self,
         text: &str,
         lines: &LineIndex,
         root: &'a AstNode<'a>,
-    ) -> Option<String> {
+    ) -> Option<(String, Document)> {
         if may_define_footnotes(text) {
             return None;
         }
+        let mut model = ModelBuilder::new(text, lines);
         self.render = self.render.wrapping_add(1);
         let render = self.render;
         let mut html = String::with_capacity(text.len() + text.len() / 4);
@@ -82,25 +91,39 @@ impl PreviewBlocks {
             let from = lines.offset(pos.start.line, 1);
             let to = lines.offset(next_line.max(pos.end.line) + 1, 1);
             let source = text.get(from..to)?;
-            // Taken as it was, also when written twice, if its links still point
-            // where they did.
-            if let Some(r) = self.blocks.get_mut(source)
+            // Where it ends, from its first line: the same lines end a paragraph
+            // sooner when the next block, a table, takes its last line.
+            let end = (pos.end.line.saturating_sub(pos.start.line), pos.end.column);
+            // A table right under a paragraph line took that line from the
+            // paragraph: what it is depends on more than its own lines.
+            let split = matches!(node.data().value, NodeValue::Table(_))
+                && pos.start.line > 1
+                && !lines.is_blank(text, pos.start.line - 1);
+            // Taken as it was, also when written twice, if it ends where it did
+            // and its links still point where they did.
+            if let Some(r) = self.blocks.get_mut(source).filter(|_| !split)
+                && r.end == end
                 && same_links(node, pos.start.line, &r.links)
             {
                 r.used = render;
                 r.append_to(&mut html, &mut starts, first_line);
+                model.add_kept(node, r.facts.as_ref());
                 continue;
             }
             let (block_html, block_starts) =
                 relative_block(&markdown::render_html(node), first_line)?;
             let r = Rendered {
+                end,
                 links: links_of(node, pos.start.line),
                 html: block_html,
                 starts: block_starts,
+                facts: model.add_keeping(node),
                 used: render,
             };
             r.append_to(&mut html, &mut starts, first_line);
-            self.blocks.insert(source.into(), r);
+            if !split {
+                self.blocks.insert(source.into(), r);
+            }
         }
         self.blocks.retain(|_, r| r.used == render);
         // A large document replaced by a small one leaves its table behind.
@@ -108,21 +131,26 @@ impl PreviewBlocks {
             self.blocks.shrink_to_fit();
         }
         self.starts = starts;
-        Some(html)
+        Some((html, model.finish()))
     }
 }
 
 impl RenderPreview for PreviewBlocks {
     /// The preview HTML with positions relative to their top-level element, whose
-    /// first lines [`starts`](Self::starts) then gives.
-    fn render<'a>(&mut self, text: &str, lines: &LineIndex, root: &'a AstNode<'a>) -> String {
-        if let Some(html) = self.by_block(text, lines, root) {
-            return html;
+    /// first lines [`starts`](Self::starts) then gives; and the document model.
+    fn render<'a>(
+        &mut self,
+        text: &str,
+        lines: &LineIndex,
+        root: &'a AstNode<'a>,
+    ) -> (String, Document) {
+        if let Some(made) = self.by_block(text, lines, root) {
+            return made;
         }
         self.blocks.clear();
         let whole = block_relative(&markdown::render_html(root));
         self.starts = whole.starts;
-        whole.html
+        (whole.html, Document::from_ast(text, lines, root))
     }
 }
 

@@ -18,8 +18,8 @@
 //! whose end a change may move (comrak looks for it across the whole text).
 
 use std::collections::HashSet;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
 use comrak::options::BrokenLinkReference;
@@ -188,7 +188,7 @@ fn parse_stretch<'a>(
     let before = blocks.partition_point(|n| start_line(n) < first_changed);
     let (first, from_line) = match (0..before).rev().take(TRIES).find(|&i| {
         let line = start_line(blocks[i]);
-        line == 1 || blank(old, &kept.lines, line - 1)
+        line == 1 || kept.lines.is_blank(old, line - 1)
     }) {
         Some(i) => (i, start_line(blocks[i])),
         None if before <= TRIES => (0, 1),
@@ -218,12 +218,13 @@ fn parse_stretch<'a>(
     let candidates = (after..blocks.len())
         .filter(|&i| {
             let line = start_line(blocks[i]);
-            blank(old, &kept.lines, line - 1) && blank(text, lines, moved_line(line - 1, moved))
+            kept.lines.is_blank(old, line - 1) && lines.is_blank(text, moved_line(line - 1, moved))
         })
         .map(Some)
         .chain(std::iter::once(None))
         .take(TRIES);
-    let labels = DefinedLabels::of(text);
+    // Read from the text only if the stretch refers to a label it does not define.
+    let labels = OnceLock::new();
     for next in candidates {
         // The new line of the next block's first line; the stretch is parsed
         // through it, to see that a block still starts there.
@@ -231,7 +232,7 @@ fn parse_stretch<'a>(
         let to = next_line.map_or(text.len(), |line| lines.offset(line + 1, 1));
         // No definition in the stretch, before or after the change (nor in the
         // next block's line parsed with it): the document's are the same, and
-        // the stretch's references all go to `labels`.
+        // the stretch's references all go to the document's labels.
         let old_from = kept.lines.offset(from_line, 1);
         let old_to = next.map_or(old.len(), |i| kept.lines.offset(start_line(blocks[i]), 1));
         if memchr::memmem::find(&b[from..to], b"]:").is_some()
@@ -239,7 +240,9 @@ fn parse_stretch<'a>(
         {
             return None;
         }
-        let parsed = parse_alone(arena, &text[from..to], &labels)?;
+        let parsed = parse_alone(arena, &text[from..to], || {
+            labels.get_or_init(|| DefinedLabels::of(text))
+        })?;
         let children: Vec<_> = parsed.children().collect();
         let kept_count = match next_line {
             Some(line) => {
@@ -280,17 +283,17 @@ fn parse_stretch<'a>(
 }
 
 /// Parses `stretch` as a document of its own, or `None` if it refers to a
-/// label `labels` says the document may define.
-fn parse_alone<'a>(
+/// label the document may define (as `labels` says).
+fn parse_alone<'a, 'l>(
     arena: &'a Arena<'a>,
     stretch: &str,
-    labels: &DefinedLabels,
+    labels: impl Fn() -> &'l DefinedLabels + Send + Sync + std::panic::RefUnwindSafe,
 ) -> Option<&'a AstNode<'a>> {
     let defined = AtomicBool::new(false);
     let mut options = markdown::options();
     options.extension.footnotes = false;
     options.parse.broken_link_callback = Some(Arc::new(|r: BrokenLinkReference<'_>| {
-        if labels.may_define(r.normalized) {
+        if labels().may_define(r.normalized) {
             defined.store(true, Ordering::Relaxed);
         }
         None::<ResolvedReference>
@@ -380,13 +383,6 @@ fn front_matter_end(text: &str) -> Option<usize> {
         .into_iter()
         .find_map(|closing| rest.find(closing))?;
     Some(start + found + 4)
-}
-
-/// Whether line `line` (1-based) of `text` holds only spaces and tabs.
-fn blank(text: &str, lines: &LineIndex, line: usize) -> bool {
-    text[lines.line_range(text, line)]
-        .bytes()
-        .all(|c| c == b' ' || c == b'\t')
 }
 
 /// Moves every position in `node` and below it by `by` lines. Position 0 means

@@ -1,6 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::live::tests::blocks_strategy;
 use crate::markdown::debug_tree;
 
 /// The tree a parse of the whole of `text` gives.
@@ -90,7 +91,12 @@ fn replaced_blocks_fill_the_arena_until_a_new_one_is_due() {
     tree.parse(&text);
     let mut edits = 0;
     while !tree.wasteful() {
-        let typed = edited(&text, text.len() / 2, 0, if edits % 2 == 0 { "x" } else { "" });
+        let typed = edited(
+            &text,
+            text.len() / 2,
+            0,
+            if edits % 2 == 0 { "x" } else { "" },
+        );
         tree.parse(&typed);
         assert!(!tree.parsed_whole());
         edits += 1;
@@ -162,72 +168,6 @@ fn labels_read_plainly_or_taken_for_any() {
         assert!(DefinedLabels::of(text).any, "{text:?}");
     }
     assert!(!DefinedLabels::of("[a]] : no [b]]: no").any);
-}
-
-/// Random Markdown made mostly of blocks and the blank lines between them, as
-/// a keystroke meets them; with now and then what makes the whole text parse
-/// (references, definitions, footnotes).
-fn blocks_strategy(parts: std::ops::Range<usize>) -> impl Strategy<Value = String> {
-    let common = prop::sample::select(vec![
-        "# Head\n",
-        "Setext\n",
-        "===\n",
-        "---\n",
-        "text ",
-        "*em* ",
-        "**",
-        "`",
-        "_",
-        "\n",
-        "\n\n",
-        "\n\n",
-        "\n\n",
-        "  ",
-        "\t",
-        "    indented\n",
-        "  lazy\n",
-        "- item\n",
-        "  - nested\n",
-        "* star\n",
-        "1. one\n",
-        "2) two\n",
-        "1. ",
-        "> quote\n",
-        "> - in a quote\n",
-        ">",
-        "- [ ] task\n",
-        "- [x] done\n",
-        "| a | b |\n|---|---|\n| 1 | 2 |\n",
-        "a | b\n",
-        "|-|\n",
-        "```\n",
-        "```\ncode\n```\n",
-        "~~~\n",
-        "<div>\n",
-        "<div>raw</div>\n",
-        "<!-- c\n",
-        "-->\n",
-        "<pre>\n",
-        "</pre>\n",
-        "[link](/u) ",
-        "![img](/i) ",
-        "<https://x.example> ",
-        "é😀",
-        "\r\n",
-        "\r",
-        "\u{feff}",
-        "---\ntitle: x\n---\n",
-    ]);
-    let rare = prop::sample::select(vec![
-        "[ref] ",
-        "[Ref  ] ",
-        "[ref]: /one\n",
-        "[other]: /two\n",
-        "note[^1] ",
-        "[^1]: foot\n",
-    ]);
-    prop::collection::vec(prop_oneof![30 => common, 1 => rare], parts)
-        .prop_map(|parts| parts.concat())
 }
 
 proptest! {
