@@ -144,13 +144,26 @@ impl<'a> LiveDocument<'a> {
         Self::with_state(arena, LiveState::default())
     }
 
-    /// The document `state` was taken from, its tree parsed again into `arena`.
+    /// The document `state` was taken from, its tree to be kept in `arena`
+    /// (parsed with the next analysis, or by [`parse_now`](Self::parse_now)).
     pub fn with_state(arena: &'a Arena<'a>, state: LiveState) -> Self {
-        let mut tree = KeptTree::new(arena);
-        if let Some((_, text)) = &state.text {
-            tree.parse(text);
+        Self {
+            state,
+            tree: KeptTree::new(arena),
         }
-        Self { state, tree }
+    }
+
+    /// Parses the text into the tree now, so the next analysis parses only
+    /// what changed.
+    pub fn parse_now(&mut self) {
+        if let Some((_, text)) = &self.state.text {
+            self.tree.parse(text);
+        }
+    }
+
+    /// Whether the last analysis parsed only the blocks an edit touched.
+    pub fn parsed_a_stretch(&self) -> bool {
+        !self.tree.parsed_whole()
     }
 
     /// All but the tree, to go on in a new arena.

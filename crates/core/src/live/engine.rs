@@ -76,18 +76,26 @@ fn start() -> Result<Sender<Job>, EngineStopped> {
 }
 
 /// Runs jobs until every handle is gone, in one arena after another. A job that
-/// panics leaves the document empty (its tree may be half changed).
+/// panics leaves the document empty (its tree may be half changed). A document
+/// whose edits parse stretches is parsed into the new arena at once, between
+/// keystrokes; one parsed whole each time (with footnotes) is not parsed twice.
 fn serve(inbox: &Receiver<Job>) {
     let mut state = LiveState::default();
+    let mut warm = false;
     loop {
         let arena = Arena::new();
         let mut live = LiveDocument::with_state(&arena, state);
+        if warm && panic::catch_unwind(AssertUnwindSafe(|| live.parse_now())).is_err() {
+            live = LiveDocument::new(&arena);
+        }
         state = loop {
             let Ok(job) = inbox.recv() else { return };
             if panic::catch_unwind(AssertUnwindSafe(|| job(&mut live))).is_err() {
+                warm = false;
                 break LiveState::default();
             }
             if live.wasteful() {
+                warm = live.parsed_a_stretch();
                 break live.into_state();
             }
         };
@@ -117,5 +125,62 @@ mod tests {
         assert_eq!(failed, Err(EngineStopped));
         let text = engine.run(|live| live.text_of(1).map(str::to_owned));
         assert_eq!(text, Ok(None));
+    }
+
+    #[test]
+    fn the_document_moves_to_a_new_arena_when_replaced_blocks_fill_its_own() {
+        let engine = LiveEngine::default();
+        // Paragraphs of many inline nodes: each keystroke replaces hundreds.
+        let text: String = (0..30).map(|_| "*a* ".repeat(100) + "\n\n").collect();
+        let whole = TextChange::Whole { text: text.clone() };
+        engine
+            .run(move |live| live.update(0, whole))
+            .unwrap()
+            .unwrap();
+        // A few hundred keystrokes pass the 100,000 replaced nodes at which a
+        // new arena is due.
+        let mut renewed = false;
+        for version in 1..5_000 {
+            let insert = if version % 2 == 1 { "x" } else { "" };
+            let (to, at) = if version % 2 == 1 { (5, 5) } else { (6, 5) };
+            let edits = vec![crate::live::TextEdit {
+                from: at,
+                to,
+                insert: insert.into(),
+            }];
+            let fresh = engine
+                .run(move |live| {
+                    live.update(
+                        version,
+                        TextChange::Edits {
+                            base: version - 1,
+                            edits,
+                        },
+                    )
+                    .unwrap();
+                    let fresh = !live.wasteful() && !live.parsed_a_stretch();
+                    live.parse_now();
+                    fresh
+                })
+                .unwrap();
+            if fresh && version > 2 {
+                renewed = true;
+                break;
+            }
+        }
+        assert!(renewed, "never moved to a new arena");
+        let kept = engine.run(|live| {
+            live.analyze(None, |p, b| crate::analysis::analyze_parsed(p, |_| None, b))
+                .html
+        });
+        let last = engine
+            .run(|live| live.text().map(str::to_owned))
+            .unwrap()
+            .unwrap();
+        let whole = crate::live::block_relative(&crate::analyze(&last, None).html).html;
+        assert!(
+            kept.unwrap().insert == whole,
+            "the preview differs from the whole text's"
+        );
     }
 }

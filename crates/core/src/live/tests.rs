@@ -397,6 +397,8 @@ pub(crate) fn blocks_strategy(parts: std::ops::Range<usize>) -> impl Strategy<Va
         "[other]: /two\n",
         "note[^1] ",
         "[^1]: foot\n",
+        "[ref]: /a-long-address-that-takes-much-of-the-budget-for-references\n",
+        "[other] [ref] [ref] ",
     ]);
     prop::collection::vec(prop_oneof![30 => common, 1 => rare], parts)
         .prop_map(|parts| parts.concat())

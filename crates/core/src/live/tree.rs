@@ -48,6 +48,9 @@ struct Kept<'a> {
     lines: LineIndex,
     /// Parsed with comrak's footnote handling, which spans the document.
     footnotes: bool,
+    /// What the links that may come from references take of comrak's budget
+    /// for them, if no reference can have been refused (see [`references_fit`]).
+    references: Option<usize>,
 }
 
 impl std::fmt::Debug for KeptTree<'_> {
@@ -81,6 +84,7 @@ impl<'a> KeptTree<'a> {
         let kept = match (stretch, self.kept.take()) {
             (Some(stretch), Some(mut kept)) => {
                 self.live = self.live + stretch.added - stretch.removed;
+                kept.references = Some(stretch.references);
                 stretch.apply(kept.root);
                 kept.text.clear();
                 kept.text.push_str(text);
@@ -91,11 +95,13 @@ impl<'a> KeptTree<'a> {
                 let before = self.arena.len();
                 let root = markdown::parse(self.arena, text);
                 self.live = self.arena.len() - before;
+                let references = references_fit(text, &lines, reference_bytes(root, text, &lines));
                 Kept {
                     root,
                     text: text.to_owned(),
                     lines,
                     footnotes: markdown::may_hold_footnotes(text),
+                    references,
                 }
             }
         };
@@ -131,6 +137,8 @@ struct Stretch<'a> {
     /// Nodes added to the tree, and taken from it.
     added: usize,
     removed: usize,
+    /// What the tree's links that may come from references take of the budget.
+    references: usize,
 }
 
 impl<'a> Stretch<'a> {
@@ -170,10 +178,14 @@ fn parse_stretch<'a>(
     if kept.footnotes || markdown::may_hold_footnotes(text) {
         return None;
     }
+    let held_references = kept.references?;
     let old = kept.text.as_str();
     let (a, b) = (old.as_bytes(), text.as_bytes());
     if a == b {
-        return Some(Stretch::default());
+        return Some(Stretch {
+            references: held_references,
+            ..Stretch::default()
+        });
     }
     let prefix = common_prefix(a, b);
     let suffix = common_suffix(&a[prefix..], &b[prefix..]);
@@ -264,6 +276,12 @@ fn parse_stretch<'a>(
         let last = next.unwrap_or(blocks.len());
         let old_blocks: Vec<_> = blocks[first..last].to_vec();
         let removed = old_blocks.iter().map(|n| count(n)).sum();
+        let taken: usize = old_blocks
+            .iter()
+            .map(|n| reference_bytes(n, old, &kept.lines))
+            .sum();
+        let given: usize = new.iter().map(|n| reference_bytes(n, text, lines)).sum();
+        let references = references_fit(text, lines, held_references.checked_sub(taken)? + given)?;
         let end = next.is_none().then(|| {
             let mut end = parsed.data().sourcepos.end;
             end.line = moved_line(end.line, from_line as isize - 1);
@@ -277,6 +295,7 @@ fn parse_stretch<'a>(
             end,
             added,
             removed,
+            references,
         });
     }
     None
@@ -364,6 +383,69 @@ fn normalize(label: &str) -> String {
         out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
     out
+}
+
+/// What `node`'s links and images that may come from references take of
+/// comrak's budget for references: their URLs' and titles' bytes. A link written
+/// inline (`[…](…)`) or an autolink does not come from one.
+fn reference_bytes<'a>(node: &'a AstNode<'a>, text: &str, lines: &LineIndex) -> usize {
+    node.descendants()
+        .map(|d| {
+            let data = d.data();
+            let (NodeValue::Link(link) | NodeValue::Image(link)) = &data.value else {
+                return 0;
+            };
+            let pos = data.sourcepos;
+            let source = text
+                .get(lines.at(pos.start)..lines.after(pos.end))
+                .unwrap_or("");
+            let inline = source.ends_with(')') && source.contains("](");
+            let autolink = !source.contains('[');
+            if inline || autolink {
+                0
+            } else {
+                link.url.len() + link.title.len()
+            }
+        })
+        .sum()
+}
+
+/// `resolved` — what the links that may come from references take of comrak's
+/// budget for them — if no reference can be refused for want of budget. comrak
+/// refuses a reference once the URLs and titles of those resolved before it would
+/// pass the text's length (after front matter), at most 100,000 bytes; a kept
+/// block keeps the outcome of the parse it came from, so a stretch is parsed
+/// only while no reference can be refused, before the change or after it: with
+/// room left for the longest a definition may be. A text with no `]:` defines
+/// nothing to refuse.
+fn references_fit(text: &str, lines: &LineIndex, resolved: usize) -> Option<usize> {
+    let longest = longest_definition(text, lines);
+    if longest == 0 {
+        return Some(resolved);
+    }
+    // Less what front matter and a byte order mark may take.
+    let front = front_matter_end(text).map_or(0, |end| end + 4) + 3;
+    let budget = text.len().saturating_sub(front).min(100_000);
+    (resolved + longest <= budget).then_some(resolved)
+}
+
+/// At least the bytes of the URL and title of the longest definition in `text`:
+/// twice what follows a `]:` up to the next blank line (entities may decode to a
+/// few more bytes than they take). Each paragraph is measured once.
+fn longest_definition(text: &str, lines: &LineIndex) -> usize {
+    let mut longest = 0;
+    let mut paragraph_end = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"]:") {
+        if at >= paragraph_end {
+            let mut line = lines.line_col(at).0 + 1;
+            while line <= lines.line_count() && !lines.is_blank(text, line) {
+                line += 1;
+            }
+            paragraph_end = lines.offset(line, 1);
+        }
+        longest = longest.max(2 * (paragraph_end - at));
+    }
+    longest
 }
 
 /// Where comrak's search for the line closing `text`'s front matter ends, if

@@ -150,6 +150,35 @@ fn link_definitions_anywhere_keep_their_meaning() {
     }
 }
 
+/// comrak stops resolving references once their URLs and titles would pass
+/// the text's length: a keystroke anywhere moves that limit, and a reference
+/// taken away leaves room for others. Found by a review.
+#[test]
+fn references_near_comrak_budget_for_them_parse_whole() {
+    let tight = "[a]: /uuuuuuuuu\n\n[a] [a] [a] [a]\n\nm\n\np\n";
+    let uses = "[a] ".repeat(20);
+    let freed = format!(
+        "[a]: /{}\n\nfirst\n\nsee [a] here\n\nmid\n\n{uses}\n",
+        "u".repeat(50)
+    );
+    for (before, after) in [
+        (tight.to_owned(), tight.replace("\np\n", "\npx\n")),
+        (tight.replace("\np\n", "\npx\n"), tight.to_owned()),
+        (freed.clone(), freed.replace("see [a] here", "see a here")),
+    ] {
+        assert_eq!(kept_parses(&before, &[&after]), [true], "{after:?}");
+    }
+    // Far from the limit, a stretch is parsed.
+    let roomy = format!(
+        "[a]: /u\n\n[a] [a]\n\nk\n\nm\n\np\n{}",
+        "text\n\n".repeat(50)
+    );
+    assert_eq!(
+        kept_parses(&roomy, &[&roomy.replace("\nm\n", "\nmx\n")]),
+        [false]
+    );
+}
+
 #[test]
 fn labels_read_plainly_or_taken_for_any() {
     let labels = DefinedLabels::of("[Foo  Bar]: /u\n> [q]: /v\n```\n[in code]: /w\n```\n");
