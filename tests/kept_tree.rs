@@ -13,21 +13,19 @@ use specwright_core::storage;
 
 /// Byte offsets spread through `text`: line starts and the middles of lines.
 fn spread_offsets(text: &str, count: usize) -> Vec<usize> {
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .filter(|&i| i < text.len())
-        .collect();
-    let step = (starts.len() / count).max(1);
-    let mut out = Vec::new();
-    for (n, &start) in starts.iter().step_by(step).enumerate() {
-        let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
-        out.push(if n % 2 == 0 {
-            start
-        } else {
-            (start + line_end) / 2
-        });
-    }
-    out
+    let starts = common::spread_line_starts(text, count);
+    starts
+        .iter()
+        .enumerate()
+        .map(|(n, &start)| {
+            let line_end = text[start..].find('\n').map_or(text.len(), |e| start + e);
+            if n % 2 == 0 {
+                start
+            } else {
+                (start + line_end) / 2
+            }
+        })
+        .collect()
 }
 
 fn boundary(text: &str, at: usize) -> usize {

@@ -35,16 +35,6 @@ fn model_json(model: &Document) -> String {
     serde_json::to_string_pretty(model).unwrap()
 }
 
-/// Byte offsets of the starts of some of `text`'s lines, spread through it.
-fn spread_line_starts(text: &str, count: usize) -> Vec<usize> {
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .filter(|&i| i < text.len())
-        .collect();
-    let step = (starts.len() / count).max(1);
-    starts.into_iter().step_by(step).collect()
-}
-
 /// Asserts that `got` is `want`, showing where they first differ.
 #[track_caller]
 fn assert_same(got: Made, want: Made, context: &str) {
@@ -94,7 +84,7 @@ fn block_by_block_is_the_whole_preview_before_and_after_edits() {
         let mut blocks = PreviewBlocks::default();
         assert_same(by_block(&mut blocks, &text), whole(&text), &name);
         let mut current = text.clone();
-        for at in spread_line_starts(&text, 12) {
+        for at in common::spread_line_starts(&text, 12) {
             let at = at.min(current.len());
             let at = (0..=at)
                 .rev()

@@ -74,3 +74,13 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// Byte offsets of the starts of some `count` of `text`'s lines, spread through it.
+pub fn spread_line_starts(text: &str, count: usize) -> Vec<usize> {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .filter(|&i| i < text.len())
+        .collect();
+    let step = (starts.len() / count).max(1);
+    starts.into_iter().step_by(step).collect()
+}

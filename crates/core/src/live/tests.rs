@@ -243,16 +243,22 @@ fn block_by_block_after_an_edit(
 ) -> Result<(), TestCaseError> {
     let mut blocks = PreviewBlocks::default();
     prop_assert_eq!(made_by_block(&mut blocks, before), made_whole(before));
+    let after = edited(before, at, remove, insert);
+    prop_assert_eq!(made_by_block(&mut blocks, &after), made_whole(&after));
+    Ok(())
+}
+
+/// `text` with `remove` bytes at `at` replaced by `insert`, cut at character
+/// boundaries.
+pub(crate) fn edited(text: &str, at: usize, remove: usize, insert: &str) -> String {
     let boundary = |i: usize| {
-        (0..=i.min(before.len()))
+        (0..=i.min(text.len()))
             .rev()
-            .find(|&i| before.is_char_boundary(i))
+            .find(|&i| text.is_char_boundary(i))
             .unwrap_or(0)
     };
     let (from, to) = (boundary(at), boundary(at + remove));
-    let after = format!("{}{insert}{}", &before[..from], &before[to.max(from)..]);
-    prop_assert_eq!(made_by_block(&mut blocks, &after), made_whole(&after));
-    Ok(())
+    format!("{}{insert}{}", &text[..from], &text[to.max(from)..])
 }
 
 /// A table under a paragraph line takes that line from the paragraph: the

@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::live::tests::blocks_strategy;
+use crate::live::tests::{blocks_strategy, edited};
 use crate::markdown::debug_tree;
 
 /// The tree a parse of the whole of `text` gives.
@@ -39,18 +39,6 @@ fn kept_parses(before: &str, after: &[&str]) -> Vec<bool> {
             tree.parsed_whole()
         })
         .collect()
-}
-
-/// `text` with bytes `from..to` replaced by `insert`, cut at character boundaries.
-fn edited(text: &str, at: usize, remove: usize, insert: &str) -> String {
-    let boundary = |i: usize| {
-        (0..=i.min(text.len()))
-            .rev()
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(0)
-    };
-    let (from, to) = (boundary(at), boundary(at + remove));
-    format!("{}{insert}{}", &text[..from], &text[to.max(from)..])
 }
 
 fn paragraphs(n: usize) -> String {
