@@ -67,20 +67,10 @@ pub fn analyze(text: &str, template: Option<&Template>) -> Analysis {
 /// Like [`analyze`], validating against `template` if given, else against the
 /// template the catalog recognises in the document — still with one parse.
 pub fn analyze_recognising(text: &str, catalog: &Catalog, template: Option<&Template>) -> Analysis {
-    analyze_recognising_with(text, catalog, template, &mut WholeHtml)
-}
-
-/// Like [`analyze_recognising`], with the preview made by `preview`.
-pub fn analyze_recognising_with(
-    text: &str,
-    catalog: &Catalog,
-    template: Option<&Template>,
-    preview: &mut impl RenderPreview,
-) -> Analysis {
     analyze_with(
         text,
         |doc| template.or_else(|| catalog.recognise_document(doc)),
-        preview,
+        &mut WholeHtml,
     )
 }
 
@@ -92,8 +82,8 @@ pub struct Parsed<'t, 'a> {
     pub root: &'a AstNode<'a>,
 }
 
-/// Like [`analyze_recognising_with`], for a text already parsed (as the live
-/// document keeps it).
+/// Like [`analyze_recognising`], for a text already parsed (as the live
+/// document keeps it), with the preview and model made by `preview`.
 pub fn analyze_recognising_parsed(
     parsed: Parsed<'_, '_>,
     catalog: &Catalog,

@@ -12,11 +12,11 @@ use comrak::nodes::{AstNode, NodeValue};
 use serde::Serialize;
 
 use crate::markdown::{LineIndex, inline_text};
+use crate::placeholder::{self, Placeholder};
 
 mod blocks;
 
-use crate::placeholder::{self, Placeholder};
-pub use blocks::{BlockFacts, ModelBuilder};
+pub(crate) use blocks::{BlockFacts, ModelBuilder};
 
 /// A document heading (only headings at the top level of the document are sections).
 #[derive(Debug, Clone, Serialize)]

@@ -25,7 +25,6 @@ pub mod validate;
 
 pub use analysis::{
     Analysis, OutlineEntry, Parsed, analyze, analyze_recognising, analyze_recognising_parsed,
-    analyze_recognising_with,
 };
 pub use catalog::{Catalog, Origin, TemplateInfo};
 pub use checklist::{Checklist, ChecklistGroup, ChecklistItem, Progress};

@@ -110,7 +110,6 @@ impl<'a> KeptTree<'a> {
     }
 
     /// Whether the last [`parse`](Self::parse) parsed the whole text.
-    #[doc(hidden)]
     pub fn parsed_whole(&self) -> bool {
         self.whole
     }
