@@ -59,7 +59,7 @@ fn the_kept_tree_is_the_whole_parse_through_edits_of_every_fixture() {
                 let from = boundary(&current, at);
                 let to = boundary(&current, from + remove);
                 current = format!("{}{insert}{}", &current[..from], &current[to..]);
-                let (root, _) = tree.parse(&current);
+                let root = tree.parse(&current).root;
                 let kept = debug_tree(root);
                 let whole_arena = Arena::new();
                 let whole = debug_tree(markdown::parse(&whole_arena, &current));

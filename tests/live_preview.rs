@@ -5,9 +5,10 @@
 
 mod common;
 
+use comrak::Arena;
 use specwright_core::analysis::RenderPreview;
 use specwright_core::document::Document;
-use specwright_core::live::{PreviewBlocks, block_relative};
+use specwright_core::live::{KeptTree, PreviewBlocks, block_relative};
 use specwright_core::markdown::{self, LineIndex};
 use specwright_core::storage;
 
@@ -23,12 +24,40 @@ fn whole(text: &str) -> Made {
     (relative.html, relative.starts, model_json(&model))
 }
 
-/// What `blocks` makes of `text`, reusing the blocks it kept.
-fn by_block(blocks: &mut PreviewBlocks, text: &str) -> Made {
-    let arena = comrak::Arena::new();
-    let root = markdown::parse(&arena, text);
-    let (html, model) = blocks.render(text, &LineIndex::new(text), root);
-    (html, blocks.starts().to_vec(), model_json(&model))
+/// The preview's blocks, made as the live document makes them (each text
+/// parsed by a kept tree, which tells the blocks what it kept of the parse
+/// before) or, without a tree, from a parse of the whole text (the blocks then
+/// find every block they kept by its source).
+struct Blocks<'a> {
+    blocks: PreviewBlocks,
+    tree: Option<KeptTree<'a>>,
+}
+
+impl<'a> Blocks<'a> {
+    /// Both ways, with a tree in `arena` first.
+    fn both(arena: &'a Arena<'a>) -> [Self; 2] {
+        [Some(KeptTree::new(arena)), None].map(|tree| Self {
+            blocks: PreviewBlocks::default(),
+            tree,
+        })
+    }
+
+    /// What the blocks make of `text`, reusing the blocks they kept.
+    fn made(&mut self, text: &str) -> Made {
+        let arena = Arena::new();
+        let (html, model) = match &mut self.tree {
+            Some(tree) => {
+                let parsed = tree.parse(text);
+                self.blocks.follow(parsed.id, parsed.kept_from);
+                self.blocks.render(text, parsed.lines, parsed.root)
+            }
+            None => {
+                let root = markdown::parse(&arena, text);
+                self.blocks.render(text, &LineIndex::new(text), root)
+            }
+        };
+        (html, self.blocks.starts().to_vec(), model_json(&model))
+    }
 }
 
 fn model_json(model: &Document) -> String {
@@ -81,62 +110,88 @@ fn block_by_block_is_the_whole_preview_before_and_after_edits() {
     for path in common::all_documents() {
         let name = common::fixture_name(&path);
         let text = storage::read_document(&path).unwrap().text;
-        let mut blocks = PreviewBlocks::default();
-        assert_same(by_block(&mut blocks, &text), whole(&text), &name);
-        let mut current = text.clone();
-        for at in common::spread_line_starts(&text, 12) {
-            let at = at.min(current.len());
-            let at = (0..=at)
-                .rev()
-                .find(|&i| current.is_char_boundary(i))
-                .unwrap();
-            for (remove, insert) in [(0, "x"), (0, "\n"), (0, "\n\n# Inserted\n\n"), (1, "")] {
-                let remove =
-                    if at + remove <= current.len() && current.is_char_boundary(at + remove) {
-                        remove
-                    } else {
-                        0
-                    };
-                current = edited(&current, at, remove, insert);
-                assert_same(
-                    by_block(&mut blocks, &current),
-                    whole(&current),
-                    &format!("{name}: {remove} removed and {insert:?} inserted at byte {at}"),
-                );
-            }
+        let arena = Arena::new();
+        for mut blocks in Blocks::both(&arena) {
+            let name = format!("{name} (with a tree: {})", blocks.tree.is_some());
+            edit_and_compare(&mut blocks, &text, &name);
+        }
+    }
+}
+
+/// Makes `text` and then many edits to it with `blocks`, each as made whole.
+fn edit_and_compare(blocks: &mut Blocks<'_>, text: &str, name: &str) {
+    assert_same(blocks.made(text), whole(text), name);
+    let mut current = text.to_owned();
+    for at in common::spread_line_starts(text, 12) {
+        let at = at.min(current.len());
+        let at = (0..=at)
+            .rev()
+            .find(|&i| current.is_char_boundary(i))
+            .unwrap();
+        // A byte replaced by another keeps every length (a ticked box does that).
+        for (remove, insert) in [
+            (0, "x"),
+            (0, "\n"),
+            (0, "\n\n# Inserted\n\n"),
+            (1, ""),
+            (1, "y"),
+        ] {
+            let remove = if at + remove <= current.len() && current.is_char_boundary(at + remove) {
+                remove
+            } else {
+                0
+            };
+            current = edited(&current, at, remove, insert);
+            assert_same(
+                blocks.made(&current),
+                whole(&current),
+                &format!("{name}: {remove} removed and {insert:?} inserted at byte {at}"),
+            );
         }
     }
 }
 
 #[test]
 fn a_reference_redefined_elsewhere_changes_the_blocks_that_use_it() {
-    let mut blocks = PreviewBlocks::default();
+    let arena = Arena::new();
+    for mut blocks in Blocks::both(&arena) {
+        references_redefined(&mut blocks);
+    }
+}
+
+fn references_redefined(blocks: &mut Blocks<'_>) {
     let before = "See [the design][d] and ![chart][c].\n\nOther text.\n\n[d]: https://one.example\n[c]: chart.png \"Chart\"\n";
-    assert_same(by_block(&mut blocks, before), whole(before), "before");
+    assert_same(blocks.made(before), whole(before), "before");
     // The same targets, on the other text: `[a] [b]` with the definition moved from a to b.
     let swapped = "[a] [b]\n\nx\n\n[a]: /u\n";
-    assert_same(by_block(&mut blocks, swapped), whole(swapped), "a defined");
+    assert_same(blocks.made(swapped), whole(swapped), "a defined");
     let moved = swapped.replace("[a]: /u", "[b]: /u");
-    assert_same(by_block(&mut blocks, &moved), whole(&moved), "b defined");
+    assert_same(blocks.made(&moved), whole(&moved), "b defined");
     for after in [
         before.replace("https://one.example", "https://two.example"),
         before.replace("\"Chart\"", "\"Usage\""),
         before.replace("[d]: https://one.example\n", ""),
         format!("[d]: https://first.example\n\n{before}"),
     ] {
-        assert_same(by_block(&mut blocks, &after), whole(&after), &after);
+        assert_same(blocks.made(&after), whole(&after), &after);
     }
 }
 
 #[test]
 fn footnotes_are_made_whole_and_stay_right() {
-    let mut blocks = PreviewBlocks::default();
+    let arena = Arena::new();
+    for mut blocks in Blocks::both(&arena) {
+        footnotes(&mut blocks);
+    }
+}
+
+fn footnotes(blocks: &mut Blocks<'_>) {
     let text = "One[^a] and two[^b].\n\nMore.\n\n[^b]: Bee.\n\n[^a]: Ay.\n";
-    assert_same(by_block(&mut blocks, text), whole(text), "notes");
+    assert_same(blocks.made(text), whole(text), "notes");
     let edited = text.replace("More.", "More text.");
-    assert_same(by_block(&mut blocks, &edited), whole(&edited), "edited");
+    assert_same(blocks.made(&edited), whole(&edited), "edited");
     let pattern = "Matches `[^a-z]` and [^x] with no note.\n\nMore.\n";
-    assert_same(by_block(&mut blocks, pattern), whole(pattern), "pattern");
+    assert_same(blocks.made(pattern), whole(pattern), "pattern");
     let plain = "No notes here.\n\nMore.\n";
-    assert_same(by_block(&mut blocks, plain), whole(plain), "plain");
+    assert_same(blocks.made(plain), whole(plain), "plain");
 }

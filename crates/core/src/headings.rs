@@ -211,10 +211,11 @@ fn normalize(s: &str) -> String {
             }
             out.push_str("and ");
             space = true;
-        } else if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
+        } else if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
             space = false;
         } else if !space && !out.is_empty() {
             out.push(' ');

@@ -28,7 +28,7 @@ pub use engine::{EngineStopped, LiveEngine};
 pub use moved::Moved;
 pub use positions::{BlockRelative, block_relative};
 pub use preview::PreviewBlocks;
-pub use tree::KeptTree;
+pub use tree::{KeptFrom, KeptTree, Parse};
 
 /// One replaced range of the text: UTF-16 offsets into the text before any edit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -233,7 +233,9 @@ impl<'a> LiveDocument<'a> {
             .text
             .as_ref()
             .map_or((0, ""), |(v, t)| (*v, t.as_str()));
-        let (root, lines) = self.tree.parse(text);
+        let parsed = self.tree.parse(text);
+        let (root, lines) = (parsed.root, parsed.lines);
+        state.preview.follow(parsed.id, parsed.kept_from);
         let new = analyze(Parsed { text, lines, root }, &mut state.preview);
         let gaps = gaps(state.preview.starts());
         let shown = state.shown.as_ref().filter(|s| Some(s.version) == shown);

@@ -107,6 +107,39 @@ impl LineIndex {
         }
     }
 
+    /// The index of `text`, which is the text this index was made of with bytes
+    /// `from..old_end` replaced by `text[from..new_end]`: the line starts before
+    /// the change are kept and those after it moved, so only the changed bytes
+    /// and the one on each side (a CR and an LF across the edge make one line
+    /// break) are looked at again. The same as [`new`](Self::new) of `text`.
+    pub fn edited(&self, text: &str, from: usize, old_end: usize, new_end: usize) -> Self {
+        let bytes = text.as_bytes();
+        // Breaks at `from - 2` and before are unchanged, and so is whether each
+        // ends a line; from `from - 1` through `new_end` they are looked at again.
+        let rescan = from.saturating_sub(1);
+        let kept = self.starts.partition_point(|&s| s <= rescan);
+        let moved_from = self.starts.partition_point(|&s| s < old_end + 2);
+        let mut starts = Vec::with_capacity(self.starts.len() + (new_end - from) / 40 + 1);
+        starts.extend_from_slice(&self.starts[..kept]);
+        let end = (new_end + 1).min(bytes.len());
+        for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[rescan..end]) {
+            let i = rescan + i;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue;
+            }
+            starts.push(i + 1);
+        }
+        starts.extend(
+            self.starts[moved_from..]
+                .iter()
+                .map(|&s| s - old_end + new_end),
+        );
+        Self {
+            starts,
+            len: text.len(),
+        }
+    }
+
     /// Number of lines (a trailing newline does not start an extra line of text,
     /// but is counted so that offsets at the very end map to a line).
     pub fn line_count(&self) -> usize {
@@ -264,5 +297,27 @@ mod tests {
         assert_eq!(idx.line_count(), 3);
         assert_eq!(&cr[idx.line_range(cr, 2)], "b");
         assert_eq!(idx.line_col(5), (3, 1));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        /// An index moved across an edit is the index of the edited text, with
+        /// line breaks of every kind on both sides of the edit and in it.
+        #[test]
+        fn an_edited_index_is_the_index_of_the_edited_text(
+            old in "[ab\r\n]{0,24}",
+            insert in "[ab\r\n]{0,6}",
+            at in 0usize..25,
+            removed in 0usize..6,
+        ) {
+            let from = at.min(old.len());
+            let old_end = (from + removed).min(old.len());
+            let text = format!("{}{insert}{}", &old[..from], &old[old_end..]);
+            let edited = LineIndex::new(&old).edited(&text, from, old_end, from + insert.len());
+            let whole = LineIndex::new(&text);
+            prop_assert_eq!(edited.starts, whole.starts);
+            prop_assert_eq!(edited.len, whole.len);
+        }
     }
 }

@@ -106,9 +106,12 @@ impl Moved {
 /// [`LineIndex`](crate::markdown::LineIndex)).
 fn line_breaks(s: &str) -> usize {
     let bytes = s.as_bytes();
-    memchr::memchr2_iter(b'\n', b'\r', bytes)
-        .filter(|&i| !(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n')))
-        .count()
+    // LFs counted at once (a keystroke counts those of the whole text before
+    // it); each CR ends a line unless an LF follows.
+    let lone_crs = memchr::memchr_iter(b'\r', bytes)
+        .filter(|&i| bytes.get(i + 1) != Some(&b'\n'))
+        .count();
+    memchr::memchr_iter(b'\n', bytes).count() + lone_crs
 }
 
 #[cfg(test)]

@@ -18,20 +18,43 @@ use std::collections::HashMap;
 use comrak::nodes::{AstNode, NodeLink, NodeValue};
 
 use super::positions::{block_relative, relative_block};
+use super::tree::KeptFrom;
 use crate::analysis::RenderPreview;
 use crate::document::{BlockFacts, Document, ModelBuilder};
 use crate::markdown::{self, LineIndex};
 
 /// The preview's blocks as last rendered, by their source lines (through the
-/// next block's first line). One map, looked up once per block it already holds:
-/// a keystroke in a 1 MB document finds some 4,000 unchanged blocks.
+/// next block's first line). A keystroke in a 1 MB document finds some 4,000
+/// unchanged blocks: when the tree says which bytes changed since the parse
+/// last rendered ([`KeptFrom`]), those before and after the change are found
+/// where they were, without looking at their text; the others by their source,
+/// looked up once.
 #[derive(Debug, Default)]
 pub struct PreviewBlocks {
-    blocks: HashMap<Box<str>, Rendered, foldhash::fast::RandomState>,
+    /// Slots in `rendered` by source.
+    by_source: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
+    rendered: Vec<Option<Rendered>>,
+    free: Vec<usize>,
+    /// The top-level blocks of the last render, in order.
+    order: Vec<Placed>,
+    /// The parse the last render was made block by block from.
+    parse: Option<u64>,
+    /// The parse to render next, and what it kept from the one before (see
+    /// [`follow`](Self::follow)).
+    next: Option<(u64, Option<KeptFrom>)>,
     /// Counts the renders; a block not used by the last one is dropped.
     render: u32,
     /// The first line of each top-level element of the HTML last made.
     starts: Vec<u32>,
+}
+
+/// Where a block of the last render was in its text, and its slot (none for a
+/// block not kept).
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    from: usize,
+    to: usize,
+    slot: Option<usize>,
 }
 
 /// One top-level block's HTML, with its positions relative to its elements.
@@ -64,6 +87,13 @@ impl PreviewBlocks {
         &self.starts
     }
 
+    /// Tells which parse of the tree the next render is of, and what that parse
+    /// kept from the one before: its blocks outside the change are then those of
+    /// the last render, if that was of the parse before.
+    pub fn follow(&mut self, parse: u64, kept_from: Option<KeptFrom>) {
+        self.next = Some((parse, kept_from));
+    }
+
     /// The HTML and the model block by block, or `None` when they must be made whole.
     fn by_block<'a>(
         &mut self,
@@ -74,11 +104,18 @@ impl PreviewBlocks {
         if may_define_footnotes(text) {
             return None;
         }
+        let (parse, kept_from) = self.next.take().unzip();
+        // Kept from the parse last rendered: the bytes outside the change are as
+        // they were, and every link resolves as it did.
+        let unchanged = kept_from.flatten().filter(|k| Some(k.parse) == self.parse);
         let mut model = ModelBuilder::new(text, lines);
         self.render = self.render.wrapping_add(1);
         let render = self.render;
         let mut html = String::with_capacity(text.len() + text.len() / 4);
         let mut starts = Vec::new();
+        let old_order = std::mem::take(&mut self.order);
+        let mut order = Vec::with_capacity(old_order.len() + 4);
+        let mut cursor = 0;
         for node in root.children() {
             let pos = node.data().sourcepos;
             let first_line = u32::try_from(pos.start.line).ok()?;
@@ -99,15 +136,43 @@ impl PreviewBlocks {
             let split = matches!(node.data().value, NodeValue::Table(_))
                 && pos.start.line > 1
                 && !lines.is_blank(text, pos.start.line - 1);
+            // Where it was, if all of it is outside the change.
+            let placed = unchanged.and_then(|k| {
+                let was = if to <= k.from {
+                    (from, to)
+                } else if from >= k.new_end {
+                    (from - k.new_end + k.old_end, to - k.new_end + k.old_end)
+                } else {
+                    return None;
+                };
+                while old_order.get(cursor).is_some_and(|p| p.from < was.0) {
+                    cursor += 1;
+                }
+                old_order
+                    .get(cursor)
+                    .filter(|p| (p.from, p.to) == was)
+                    .and_then(|p| p.slot)
+            });
             // Taken as it was, also when written twice, if it ends where it did
             // and its links still point where they did.
-            if let Some(r) = self.blocks.get_mut(source).filter(|_| !split)
+            let slot = match placed {
+                Some(slot) => Some(slot),
+                None if split => None,
+                None => self.by_source.get(source).copied(),
+            };
+            if let Some(slot) = slot.filter(|_| !split)
+                && let Some(r) = self.rendered[slot].as_mut()
                 && r.end == end
-                && same_links(node, pos.start.line, &r.links)
+                && (unchanged.is_some() || same_links(node, pos.start.line, &r.links))
             {
                 r.used = render;
                 r.append_to(&mut html, &mut starts, first_line);
                 model.add_kept(node, r.facts.as_ref());
+                order.push(Placed {
+                    from,
+                    to,
+                    slot: Some(slot),
+                });
                 continue;
             }
             let (block_html, block_starts) =
@@ -121,17 +186,70 @@ impl PreviewBlocks {
                 used: render,
             };
             r.append_to(&mut html, &mut starts, first_line);
-            if !split {
-                self.blocks.insert(source.into(), r);
-            }
+            let slot = (!split).then(|| self.keep(source, r));
+            order.push(Placed { from, to, slot });
         }
-        self.blocks.retain(|_, r| r.used == render);
-        // A large document replaced by a small one leaves its table behind.
-        if self.blocks.capacity() > 4 * self.blocks.len().max(256) {
-            self.blocks.shrink_to_fit();
-        }
+        self.drop_unused();
+        self.order = order;
+        self.parse = parse;
         self.starts = starts;
         Some((html, model.finish()))
+    }
+
+    /// Keeps `r` as the block of `source` (in place of one it replaces); its slot.
+    fn keep(&mut self, source: &str, r: Rendered) -> usize {
+        if let Some(&slot) = self.by_source.get(source) {
+            self.rendered[slot] = Some(r);
+            return slot;
+        }
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                self.rendered[slot] = Some(r);
+                slot
+            }
+            None => {
+                self.rendered.push(Some(r));
+                self.rendered.len() - 1
+            }
+        };
+        self.by_source.insert(source.into(), slot);
+        slot
+    }
+
+    /// Drops the blocks the last render did not use.
+    fn drop_unused(&mut self) {
+        let render = self.render;
+        let (rendered, free) = (&mut self.rendered, &mut self.free);
+        self.by_source.retain(|_, &mut slot| {
+            let used = rendered[slot].as_ref().is_some_and(|r| r.used == render);
+            if !used {
+                rendered[slot] = None;
+                free.push(slot);
+            }
+            used
+        });
+        // A large document replaced by a small one leaves its table behind.
+        if self.by_source.capacity() > 4 * self.by_source.len().max(256) {
+            self.by_source.shrink_to_fit();
+            self.rendered.truncate(
+                self.rendered
+                    .iter()
+                    .rposition(Option::is_some)
+                    .map_or(0, |i| i + 1),
+            );
+            self.free.retain(|&slot| slot < self.rendered.len());
+            self.rendered.shrink_to_fit();
+        }
+    }
+
+    /// Forgets every block.
+    fn clear(&mut self) {
+        self.by_source.clear();
+        self.rendered.clear();
+        self.free.clear();
+        self.order.clear();
+        self.parse = None;
+        self.next = None;
     }
 }
 
@@ -147,7 +265,7 @@ impl RenderPreview for PreviewBlocks {
         if let Some(made) = self.by_block(text, lines, root) {
             return made;
         }
-        self.blocks.clear();
+        self.clear();
         let whole = block_relative(&markdown::render_html(root));
         self.starts = whole.starts;
         (whole.html, Document::from_ast(text, lines, root))

@@ -233,18 +233,48 @@ fn made_by_block(blocks: &mut PreviewBlocks, text: &str) -> (String, Vec<u32>, S
     )
 }
 
+/// The same, made by `blocks` as the live document makes them: `text` parsed
+/// by `tree`, which tells the blocks what it kept of the parse before.
+fn made_by_block_with_tree<'a>(
+    tree: &mut KeptTree<'a>,
+    blocks: &mut PreviewBlocks,
+    text: &str,
+) -> (String, Vec<u32>, String) {
+    use crate::analysis::RenderPreview;
+    let parsed = tree.parse(text);
+    blocks.follow(parsed.id, parsed.kept_from);
+    let (html, model) = blocks.render(text, parsed.lines, parsed.root);
+    (
+        html,
+        blocks.starts().to_vec(),
+        serde_json::to_string(&model).unwrap(),
+    )
+}
+
 /// Makes `before` block by block, then the text with `remove` bytes at `at`
-/// replaced by `insert`, reusing the blocks: each must be as made whole.
+/// replaced by `insert`, reusing the blocks: each must be as made whole. Both
+/// with the whole text parsed each time and as the live document parses it.
 fn block_by_block_after_an_edit(
     before: &str,
     at: usize,
     remove: usize,
     insert: &str,
 ) -> Result<(), TestCaseError> {
+    let after = edited(before, at, remove, insert);
     let mut blocks = PreviewBlocks::default();
     prop_assert_eq!(made_by_block(&mut blocks, before), made_whole(before));
-    let after = edited(before, at, remove, insert);
     prop_assert_eq!(made_by_block(&mut blocks, &after), made_whole(&after));
+    let arena = comrak::Arena::new();
+    let mut tree = KeptTree::new(&arena);
+    let mut blocks = PreviewBlocks::default();
+    prop_assert_eq!(
+        made_by_block_with_tree(&mut tree, &mut blocks, before),
+        made_whole(before)
+    );
+    prop_assert_eq!(
+        made_by_block_with_tree(&mut tree, &mut blocks, &after),
+        made_whole(&after)
+    );
     Ok(())
 }
 

@@ -18,7 +18,7 @@
 //! whose end a change may move (comrak looks for it across the whole text).
 
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use comrak::nodes::{AstNode, NodeValue, Sourcepos};
@@ -40,7 +40,45 @@ pub struct KeptTree<'a> {
     /// How many of the arena's nodes are in the kept tree; the others were
     /// replaced and are freed with the arena.
     live: usize,
+    /// Names the last parse, unique in the process (0: none yet).
+    parse: u64,
+    /// What the last parse kept of the one before, when it parsed a stretch.
+    kept_from: Option<KeptFrom>,
 }
+
+/// A parse of [`KeptTree::parse`]: the tree and its text's line index.
+pub struct Parse<'a, 'l> {
+    pub root: &'a AstNode<'a>,
+    pub lines: &'l LineIndex,
+    /// Names this parse, unique in the process.
+    pub id: u64,
+    /// What it kept from the parse before, if it parsed only a stretch.
+    pub kept_from: Option<KeptFrom>,
+}
+
+/// What a parse of a stretch kept from the parse before it (named `parse`):
+/// the text changed only in bytes `from..old_end`, now `from..new_end`, and
+/// every link resolves as it did (a stretch holds no link reference definition
+/// and stays within comrak's budget for references).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KeptFrom {
+    pub parse: u64,
+    pub from: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+/// The bytes `old` and `new` differ in: their common prefix, and where the
+/// common suffix starts in each (all three the length when they are the same).
+fn change_between(old: &str, new: &str) -> (usize, usize, usize) {
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let prefix = common_prefix(a, b);
+    let suffix = common_suffix(&a[prefix..], &b[prefix..]);
+    (prefix, a.len() - suffix, b.len() - suffix)
+}
+
+/// Names parses across every tree of the process.
+static PARSES: AtomicU64 = AtomicU64::new(1);
 
 struct Kept<'a> {
     root: &'a AstNode<'a>,
@@ -69,18 +107,39 @@ impl<'a> KeptTree<'a> {
             kept: None,
             whole: false,
             live: 0,
+            parse: 0,
+            kept_from: None,
         }
     }
 
     /// The tree of `text` and its line index: the kept tree with the blocks the
     /// change may touch parsed again, or a parse of the whole text.
-    pub fn parse(&mut self, text: &str) -> (&'a AstNode<'a>, &LineIndex) {
-        let lines = LineIndex::new(text);
+    pub fn parse(&mut self, text: &str) -> Parse<'a, '_> {
+        let change = self.kept.as_ref().map(|kept| {
+            let (from, old_end, new_end) = change_between(&kept.text, text);
+            let lines = kept.lines.edited(text, from, old_end, new_end);
+            (
+                KeptFrom {
+                    parse: self.parse,
+                    from,
+                    old_end,
+                    new_end,
+                },
+                lines,
+            )
+        });
+        let (change, lines) = match change {
+            Some((change, lines)) => (Some(change), lines),
+            None => (None, LineIndex::new(text)),
+        };
         let stretch = self
             .kept
             .as_ref()
-            .and_then(|kept| parse_stretch(self.arena, kept, text, &lines));
+            .zip(change)
+            .and_then(|(kept, change)| parse_stretch(self.arena, kept, text, &lines, change));
         self.whole = stretch.is_none();
+        self.kept_from = change.filter(|_| stretch.is_some());
+        self.parse = PARSES.fetch_add(1, Ordering::Relaxed);
         let kept = match (stretch, self.kept.take()) {
             (Some(stretch), Some(mut kept)) => {
                 self.live = self.live + stretch.added - stretch.removed;
@@ -106,7 +165,12 @@ impl<'a> KeptTree<'a> {
             }
         };
         let kept = self.kept.insert(kept);
-        (kept.root, &kept.lines)
+        Parse {
+            root: kept.root,
+            lines: &kept.lines,
+            id: self.parse,
+            kept_from: self.kept_from,
+        }
     }
 
     /// Whether the last [`parse`](Self::parse) parsed the whole text.
@@ -173,22 +237,25 @@ fn parse_stretch<'a>(
     kept: &Kept<'a>,
     text: &str,
     lines: &LineIndex,
+    change: KeptFrom,
 ) -> Option<Stretch<'a>> {
     if kept.footnotes || markdown::may_hold_footnotes(text) {
         return None;
     }
     let held_references = kept.references?;
     let old = kept.text.as_str();
+    let KeptFrom {
+        from: prefix,
+        old_end: changed_end,
+        ..
+    } = change;
     let (a, b) = (old.as_bytes(), text.as_bytes());
-    if a == b {
+    if prefix == a.len() && prefix == b.len() {
         return Some(Stretch {
             references: held_references,
             ..Stretch::default()
         });
     }
-    let prefix = common_prefix(a, b);
-    let suffix = common_suffix(&a[prefix..], &b[prefix..]);
-    let changed_end = a.len() - suffix;
     let first_changed = kept.lines.line_col(prefix).0;
     let last_changed = kept.lines.line_col(changed_end).0;
     let moved = lines.line_count() as isize - kept.lines.line_count() as isize;

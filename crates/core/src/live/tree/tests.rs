@@ -33,7 +33,7 @@ fn kept_parses(before: &str, after: &[&str]) -> Vec<bool> {
     after
         .iter()
         .map(|text| {
-            let (root, _) = tree.parse(text);
+            let root = tree.parse(text).root;
             let difference = first_difference(&debug_tree(root), &whole(text));
             assert_eq!(difference, None, "after {before:?} → {text:?}");
             tree.parsed_whole()
@@ -56,7 +56,7 @@ fn a_keystroke_parses_the_blocks_around_it_only() {
     let nodes = arena.len();
     let mid = text.len() / 2;
     let typed = edited(&text, mid, 0, "x");
-    let (root, _) = tree.parse(&typed);
+    let root = tree.parse(&typed).root;
     assert_eq!(first_difference(&debug_tree(root), &whole(&typed)), None);
     assert!(!tree.parsed_whole());
     assert!(
@@ -66,7 +66,7 @@ fn a_keystroke_parses_the_blocks_around_it_only() {
     );
     // An Enter moves every block below by a line.
     let entered = edited(&typed, 10, 0, "\n");
-    let (root, _) = tree.parse(&entered);
+    let root = tree.parse(&entered).root;
     assert_eq!(first_difference(&debug_tree(root), &whole(&entered)), None);
     assert!(!tree.parsed_whole());
 }
@@ -206,7 +206,7 @@ proptest! {
         let mut tree = KeptTree::new(&arena);
         tree.parse(&before);
         for text in &texts {
-            let (root, _) = tree.parse(text);
+            let root = tree.parse(text).root;
             let difference = first_difference(&debug_tree(root), &whole(text));
             prop_assert_eq!(difference, None, "{:?}", text);
         }
