@@ -217,7 +217,15 @@ impl<'t> Walker<'t> {
         start..end
     }
 
-    fn open_section<'a>(&mut self, node: &'a AstNode<'a>, level: u8, range: Range<usize>) {
+    /// Opens the section of heading `node` (of `level`, at `range`, reading
+    /// `text`); what is in the heading's text is added apart.
+    fn open_section<'a>(
+        &mut self,
+        node: &'a AstNode<'a>,
+        level: u8,
+        range: Range<usize>,
+        text: String,
+    ) {
         let index = self.doc.sections.len();
         while let Some(&top) = self.open.last() {
             if self.doc.sections[top].heading.level >= level {
@@ -230,7 +238,6 @@ impl<'t> Walker<'t> {
         if let Some(prev) = self.current {
             self.doc.sections[prev].body.end = range.start;
         }
-        let text = inline_text(node).trim().to_owned();
         let line = node.data().sourcepos.start.line;
         // A heading's placeholders count too ("# Product Spec 2: [Feature Name]").
         self.current = Some(index);
@@ -248,7 +255,6 @@ impl<'t> Walker<'t> {
             content_blocks: 0,
         });
         self.open.push(index);
-        self.inlines(node);
     }
 
     fn finish(mut self) -> Document {

@@ -1,30 +1,34 @@
-//! The model built a top-level block at a time. Each block other than a
-//! heading or the front matter adds what is in it (tasks, fields, placeholders,
-//! paragraphs, comments, words) whatever comes before it, apart from the section
-//! it falls in and where it sits — so what it adds can be kept with the block
-//! and added again, moved, while the block is unchanged (the live preview keeps
-//! it, see `live::PreviewBlocks`). Headings and the front matter are read each
-//! time: they make the sections and the preamble.
+//! The model built a top-level block at a time. Each block other than the
+//! front matter adds what is in it (tasks, fields, placeholders, paragraphs,
+//! comments, words; a heading, its section's title) whatever comes before it,
+//! apart from the section it falls in and where it sits — so what it adds can
+//! be kept with the block and added again, moved, while the block is unchanged
+//! (the live preview keeps it, see `live::PreviewBlocks`). The sections are
+//! made each time from the headings' levels and titles, and the front matter
+//! is read each time: it makes the preamble.
 
 use std::ops::Range;
 
 use comrak::nodes::{AstNode, NodeValue};
 
-use super::{Document, Walker, is_content};
-use crate::markdown::LineIndex;
+use super::{Document, Field, Paragraph, TaskItem, Walker, is_content};
+use crate::markdown::{LineIndex, inline_text};
+use crate::placeholder::Placeholder;
 
 /// What one top-level block adds to the model, as it was at `base`.
 #[derive(Debug, Clone)]
 pub struct BlockFacts {
     /// Where the block's first line started (byte offset and line) when made.
     base: (usize, usize),
-    tasks: Vec<super::TaskItem>,
-    fields: Vec<super::Field>,
-    placeholders: Vec<crate::placeholder::Placeholder>,
-    paragraphs: Vec<super::Paragraph>,
+    tasks: Vec<TaskItem>,
+    fields: Vec<Field>,
+    placeholders: Vec<Placeholder>,
+    paragraphs: Vec<Paragraph>,
     comments: Vec<Range<usize>>,
     words: usize,
     content: bool,
+    /// A heading's level and title: it opens a section.
+    heading: Option<(u8, String)>,
 }
 
 /// A document's model, built block by block in document order.
@@ -60,19 +64,22 @@ impl<'t> ModelBuilder<'t> {
     /// it, if it is not a heading or the front matter.
     pub fn add_keeping<'a>(&mut self, node: &'a AstNode<'a>) -> Option<BlockFacts> {
         let facts = self.read(node)?;
-        self.push(facts.clone());
+        self.push_moved(&facts, Shift::NONE);
         Some(facts)
     }
 
     /// Adds the next top-level block, `node`, whose facts were kept from an
-    /// earlier model where it was the same block (perhaps elsewhere).
+    /// earlier model where it was the same block (perhaps elsewhere): each
+    /// item copied straight to where the block is now.
     pub fn add_kept<'a>(&mut self, node: &'a AstNode<'a>, kept: Option<&BlockFacts>) {
         let Some(kept) = kept else {
             return self.add(node);
         };
-        let mut facts = kept.clone();
-        facts.move_to(self.base(node));
-        self.push(facts);
+        if let Some((level, title)) = &kept.heading {
+            self.open_section(node, *level, title.clone());
+        }
+        let shift = Shift::between(kept.base, self.base(node));
+        self.push_moved(kept, shift);
     }
 
     pub fn finish(mut self) -> Document {
@@ -81,7 +88,8 @@ impl<'t> ModelBuilder<'t> {
         self.walker.finish()
     }
 
-    /// Reads a heading or the front matter into the model; any other block's facts.
+    /// Reads the front matter into the model; any other block's facts (a
+    /// heading's once its section is open).
     fn read<'a>(&mut self, node: &'a AstNode<'a>) -> Option<BlockFacts> {
         let w = &mut self.walker;
         match &node.data().value {
@@ -96,13 +104,21 @@ impl<'t> ModelBuilder<'t> {
                 None
             }
             NodeValue::Heading(h) => {
-                let range = w.range_of(node);
-                self.preamble_end.get_or_insert(range.start);
-                w.open_section(node, h.level, range);
-                None
+                let title = inline_text(node).trim().to_owned();
+                self.open_section(node, h.level, title.clone());
+                let mut facts = self.facts_of(node);
+                facts.heading = Some((h.level, title));
+                Some(facts)
             }
             _ => Some(self.facts_of(node)),
         }
+    }
+
+    /// Opens the section of heading `node`.
+    fn open_section<'a>(&mut self, node: &'a AstNode<'a>, level: u8, title: String) {
+        let range = self.walker.range_of(node);
+        self.preamble_end.get_or_insert(range.start);
+        self.walker.open_section(node, level, range, title);
     }
 
     /// What a block other than a heading or the front matter adds, read alone.
@@ -114,10 +130,10 @@ impl<'t> ModelBuilder<'t> {
             current: None,
             open: Vec::new(),
         };
-        if let NodeValue::Paragraph = node.data().value {
-            alone.paragraph(node, true);
-        } else {
-            alone.walk_block(node);
+        match node.data().value {
+            NodeValue::Paragraph => alone.paragraph(node, true),
+            NodeValue::Heading(_) => alone.inlines(node),
+            _ => alone.walk_block(node),
         }
         let doc = alone.doc;
         BlockFacts {
@@ -129,6 +145,7 @@ impl<'t> ModelBuilder<'t> {
             comments: doc.comments,
             words: doc.word_count,
             content: is_content(node),
+            heading: None,
         }
     }
 
@@ -139,6 +156,66 @@ impl<'t> ModelBuilder<'t> {
 
     /// Adds a block's facts, in the section open now.
     fn push(&mut self, facts: BlockFacts) {
+        let section = self.count(&facts);
+        let doc = &mut self.walker.doc;
+        doc.tasks
+            .extend(facts.tasks.into_iter().map(|t| TaskItem { section, ..t }));
+        doc.fields
+            .extend(facts.fields.into_iter().map(|f| Field { section, ..f }));
+        doc.placeholders.extend(
+            facts
+                .placeholders
+                .into_iter()
+                .map(|p| Placeholder { section, ..p }),
+        );
+        doc.paragraphs.extend(
+            facts
+                .paragraphs
+                .into_iter()
+                .map(|p| Paragraph { section, ..p }),
+        );
+        doc.comments.extend(facts.comments);
+    }
+
+    /// Adds copies of a block's facts, moved by `shift`, in the section open now.
+    fn push_moved(&mut self, facts: &BlockFacts, shift: Shift) {
+        let section = self.count(facts);
+        let doc = &mut self.walker.doc;
+        doc.tasks.extend(facts.tasks.iter().map(|t| TaskItem {
+            line: shift.line(t.line),
+            range: shift.range(&t.range),
+            symbol_offset: shift.at(t.symbol_offset),
+            section,
+            ..t.clone()
+        }));
+        doc.fields.extend(facts.fields.iter().map(|f| Field {
+            value_range: shift.range(&f.value_range),
+            line: shift.line(f.line),
+            section,
+            ..f.clone()
+        }));
+        doc.placeholders
+            .extend(facts.placeholders.iter().map(|p| Placeholder {
+                range: shift.range(&p.range),
+                line: shift.line(p.line),
+                end_line: shift.line(p.end_line),
+                section,
+                ..p.clone()
+            }));
+        doc.paragraphs
+            .extend(facts.paragraphs.iter().map(|p| Paragraph {
+                range: shift.range(&p.range),
+                line: shift.line(p.line),
+                end_line: shift.line(p.end_line),
+                section,
+                ..p.clone()
+            }));
+        doc.comments
+            .extend(facts.comments.iter().map(|c| shift.range(c)));
+    }
+
+    /// Counts a block's words and content in the model; the section open now.
+    fn count(&mut self, facts: &BlockFacts) -> Option<usize> {
         let section = self.walker.current;
         let doc = &mut self.walker.doc;
         if let Some(i) = section
@@ -147,70 +224,38 @@ impl<'t> ModelBuilder<'t> {
             doc.sections[i].content_blocks += 1;
         }
         doc.word_count += facts.words;
-        doc.tasks.extend(
-            facts
-                .tasks
-                .into_iter()
-                .map(|t| super::TaskItem { section, ..t }),
-        );
-        doc.fields.extend(
-            facts
-                .fields
-                .into_iter()
-                .map(|f| super::Field { section, ..f }),
-        );
-        doc.placeholders.extend(
-            facts
-                .placeholders
-                .into_iter()
-                .map(|p| crate::placeholder::Placeholder { section, ..p }),
-        );
-        doc.paragraphs.extend(
-            facts
-                .paragraphs
-                .into_iter()
-                .map(|p| super::Paragraph { section, ..p }),
-        );
-        doc.comments.extend(facts.comments);
+        section
     }
 }
 
-impl BlockFacts {
-    /// The same facts for the block with its first line at `base` instead.
-    fn move_to(&mut self, base: (usize, usize)) {
-        if base == self.base {
-            return;
+/// How far a block moved: bytes and lines, added with wrapping (a block that
+/// moved up moves by a "negative" amount).
+#[derive(Clone, Copy)]
+struct Shift {
+    bytes: usize,
+    lines: usize,
+}
+
+impl Shift {
+    const NONE: Self = Self { bytes: 0, lines: 0 };
+
+    /// From a block's first line at `from` (byte offset and line) to `to`.
+    fn between(from: (usize, usize), to: (usize, usize)) -> Self {
+        Self {
+            bytes: to.0.wrapping_sub(from.0),
+            lines: to.1.wrapping_sub(from.1),
         }
-        let bytes = base.0.wrapping_sub(self.base.0);
-        let lines = base.1.wrapping_sub(self.base.1);
-        let at = |o: &mut usize| *o = o.wrapping_add(bytes);
-        let range = |r: &mut Range<usize>| {
-            at(&mut r.start);
-            at(&mut r.end);
-        };
-        let line = |l: &mut usize| *l = l.wrapping_add(lines);
-        for t in &mut self.tasks {
-            range(&mut t.range);
-            at(&mut t.symbol_offset);
-            line(&mut t.line);
-        }
-        for f in &mut self.fields {
-            range(&mut f.value_range);
-            line(&mut f.line);
-        }
-        for p in &mut self.placeholders {
-            range(&mut p.range);
-            line(&mut p.line);
-            line(&mut p.end_line);
-        }
-        for p in &mut self.paragraphs {
-            range(&mut p.range);
-            line(&mut p.line);
-            line(&mut p.end_line);
-        }
-        for c in &mut self.comments {
-            range(c);
-        }
-        self.base = base;
+    }
+
+    fn at(self, offset: usize) -> usize {
+        offset.wrapping_add(self.bytes)
+    }
+
+    fn range(self, r: &Range<usize>) -> Range<usize> {
+        self.at(r.start)..self.at(r.end)
+    }
+
+    fn line(self, line: usize) -> usize {
+        line.wrapping_add(self.lines)
     }
 }

@@ -67,7 +67,7 @@ struct Rendered {
     html: String,
     /// The first line of each of its elements, counted from the block's first line (0).
     starts: Vec<u32>,
-    /// What it adds to the document model; none for a heading or the front matter.
+    /// What it adds to the document model; none for the front matter.
     facts: Option<BlockFacts>,
     /// The last render that used it.
     used: u32,
