@@ -5,6 +5,7 @@
 //! the text — kept in step by the editor's edits — into previews, checklists and
 //! health reports via the engine.
 
+mod browser;
 mod commands;
 mod dialogs;
 mod error;

@@ -13,6 +13,7 @@
 //! (in case compositing is turned back on). A GPU machine keeps WebKit's
 //! defaults, and a setting the user made wins.
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// WebKitGTK's switches for painting without a GPU: no compositing with OpenGL,
 /// and Skia's CPU painting.
@@ -20,6 +21,9 @@ const CPU_SWITCHES: [&str; 2] = [
     "WEBKIT_DISABLE_COMPOSITING_MODE",
     "WEBKIT_SKIA_ENABLE_CPU_RENDERING",
 ];
+
+/// The switches [`choose`] set: meant for Specwright's own web view only.
+static CHOSEN: OnceLock<Vec<&'static str>> = OnceLock::new();
 
 /// Chooses painting on the CPU when OpenGL would run on the CPU anyway. Must run
 /// before any thread is started (it sets environment variables), i.e. first in
@@ -32,13 +36,22 @@ pub fn choose() {
     if !software && has_render_node(Path::new("/dev/dri")) {
         return;
     }
+    let mut chosen = Vec::new();
     for switch in CPU_SWITCHES {
         if std::env::var_os(switch).is_none() {
             // SAFETY: called first in `run`, before the app starts any thread, so
             // no other thread can be reading the environment.
             unsafe { std::env::set_var(switch, "1") };
+            chosen.push(switch);
         }
     }
+    let _ = CHOSEN.set(chosen);
+}
+
+/// The switches Specwright set for itself (none the user set): programs it
+/// starts, such as the user's browser, are started without them.
+pub fn own_switches() -> &'static [&'static str] {
+    CHOSEN.get().map_or(&[], Vec::as_slice)
 }
 
 /// Whether `dri` (normally `/dev/dri`) holds a GPU render node (`renderD128`, …).

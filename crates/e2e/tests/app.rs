@@ -427,6 +427,77 @@ async fn file_given_on_the_command_line_opens() {
     app.quit().await;
 }
 
+/// A web link in the preview opens in the desktop's browser (here a stand-in
+/// `xdg-open` that writes down what it was given), never in the app's window, and
+/// the browser does not get the painting switches Specwright set for itself on a
+/// machine without a GPU (a WebKit browser would paint without its GPU).
+#[tokio::test]
+async fn a_web_link_opens_in_the_browser_without_the_apps_painting_switches() {
+    let fake = tempfile::tempdir().unwrap();
+    let opened = fake.path().join("opened.txt");
+    let launcher = fake.path().join("xdg-open");
+    std::fs::write(
+        &launcher,
+        format!(
+            "#!/bin/sh\n{{ echo \"url=$1\"; env; }} > '{}.tmp' && mv '{0}.tmp' '{0}'\n",
+            opened.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &launcher,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let path = format!(
+        "{}:{}",
+        fake.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let env: &'static [(&'static str, &'static str)] =
+        Box::leak(Box::new([("PATH", &*Box::leak(path.into_boxed_str()))]));
+
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("links.md");
+    std::fs::write(
+        &doc,
+        "# Links\n\nSee [the design](https://example.com/design?x=1) for more.\n",
+    )
+    .unwrap();
+    let app = App::launch_with_env("browser-link", &[doc.to_str().unwrap()], env).await;
+    app.wait_for_text("[data-testid=preview]", "the design")
+        .await;
+    app.click("[data-testid=preview] a[href^='https://example.com']")
+        .await;
+    specwright_e2e::wait_until_true("the browser to be asked", || opened.exists()).await;
+    let given = std::fs::read_to_string(&opened).unwrap();
+    assert!(
+        given.starts_with("url=https://example.com/design?x=1\n"),
+        "{given}"
+    );
+    // Specwright paints on the CPU where there is no GPU render node (src-tauri/src/rendering.rs).
+    let gpu = std::fs::read_dir("/dev/dri").is_ok_and(|d| {
+        d.flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+    });
+    if !gpu && std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        assert!(
+            !given.contains("WEBKIT_DISABLE_COMPOSITING_MODE"),
+            "{given}"
+        );
+        assert!(
+            !given.contains("WEBKIT_SKIA_ENABLE_CPU_RENDERING"),
+            "{given}"
+        );
+    }
+    let location = app.js("return location.href;").await;
+    assert!(
+        matches!(&location, Value::String(s) if s.starts_with("tauri://") || s.contains("tauri.localhost")),
+        "{location}"
+    );
+    app.quit().await;
+}
+
 const HOSTILE: &str = r##"# Hostile document
 
 <script>window.__pwned = "script";</script>

@@ -49,7 +49,7 @@ pub fn open_external(url: String) -> AppResult<()> {
             format!("Specwright only opens web and mail links, not “{url}”."),
         ));
     }
-    open::that_detached(&url).map_err(|err| {
+    crate::browser::open(&url).map_err(|err| {
         AppError::new(
             "open-link",
             format!("Could not open {url} in the browser: {err}"),
