@@ -89,7 +89,8 @@ impl PreviewBlocks {
 
     /// Tells which parse of the tree the next render is of, and what that parse
     /// kept from the one before: its blocks outside the change are then those of
-    /// the last render, if that was of the parse before.
+    /// the last render, if that was of the parse before. The next render must be
+    /// of that parse (`LiveDocument::analyze` calls this right before it).
     pub fn follow(&mut self, parse: u64, kept_from: Option<KeptFrom>) {
         self.next = Some((parse, kept_from));
     }
@@ -132,10 +133,13 @@ impl PreviewBlocks {
             // sooner when the next block, a table, takes its last line.
             let end = (pos.end.line.saturating_sub(pos.start.line), pos.end.column);
             // A table right under a paragraph line took that line from the
-            // paragraph: what it is depends on more than its own lines.
-            let split = matches!(node.data().value, NodeValue::Table(_))
+            // paragraph: what it is depends on more than its own lines. So does
+            // a block starting with a byte order mark at the very start, which
+            // comrak leaves out there only.
+            let split = (matches!(node.data().value, NodeValue::Table(_))
                 && pos.start.line > 1
-                && !lines.is_blank(text, pos.start.line - 1);
+                && !lines.is_blank(text, pos.start.line - 1))
+                || (from == 0 && source.starts_with('\u{feff}'));
             // Where it was, if all of it is outside the change.
             let placed = unchanged.and_then(|k| {
                 let was = if to <= k.from {
@@ -197,12 +201,30 @@ impl PreviewBlocks {
     }
 
     /// Keeps `r` as the block of `source` (in place of one it replaces); its slot.
+    /// A block of the same source this render already used keeps its slot: `r`
+    /// then gets one of its own, found by its place only.
     fn keep(&mut self, source: &str, r: Rendered) -> usize {
-        if let Some(&slot) = self.by_source.get(source) {
-            self.rendered[slot] = Some(r);
-            return slot;
+        let render = self.render;
+        match self.by_source.get(source).copied() {
+            Some(slot)
+                if self.rendered[slot]
+                    .as_ref()
+                    .is_none_or(|old| old.used != render) =>
+            {
+                self.rendered[slot] = Some(r);
+                slot
+            }
+            Some(_) => self.new_slot(r),
+            None => {
+                let slot = self.new_slot(r);
+                self.by_source.insert(source.into(), slot);
+                slot
+            }
         }
-        let slot = match self.free.pop() {
+    }
+
+    fn new_slot(&mut self, r: Rendered) -> usize {
+        match self.free.pop() {
             Some(slot) => {
                 self.rendered[slot] = Some(r);
                 slot
@@ -211,23 +233,21 @@ impl PreviewBlocks {
                 self.rendered.push(Some(r));
                 self.rendered.len() - 1
             }
-        };
-        self.by_source.insert(source.into(), slot);
-        slot
+        }
     }
 
     /// Drops the blocks the last render did not use.
     fn drop_unused(&mut self) {
         let render = self.render;
-        let (rendered, free) = (&mut self.rendered, &mut self.free);
-        self.by_source.retain(|_, &mut slot| {
-            let used = rendered[slot].as_ref().is_some_and(|r| r.used == render);
-            if !used {
-                rendered[slot] = None;
-                free.push(slot);
+        for (slot, kept) in self.rendered.iter_mut().enumerate() {
+            if kept.as_ref().is_some_and(|r| r.used != render) {
+                *kept = None;
+                self.free.push(slot);
             }
-            used
-        });
+        }
+        let rendered = &self.rendered;
+        self.by_source
+            .retain(|_, &mut slot| rendered[slot].is_some());
         // A large document replaced by a small one leaves its table behind.
         if self.by_source.capacity() > 4 * self.by_source.len().max(256) {
             self.by_source.shrink_to_fit();

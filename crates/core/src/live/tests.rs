@@ -291,6 +291,44 @@ pub(crate) fn edited(text: &str, at: usize, remove: usize, insert: &str) -> Stri
     format!("{}{insert}{}", &text[..from], &text[to.max(from)..])
 }
 
+/// Two blocks of the same source can come out differently where comrak
+/// refused one reference for want of budget and not the other, or where a
+/// byte order mark opens the document (comrak leaves it out there only): each
+/// must keep its own HTML, also when found by its place. Found by a review's
+/// fuzzing.
+#[test]
+fn twin_blocks_rendered_differently_keep_their_own_html() {
+    let refused = format!(
+        "[r]: /{}\n\n[r]\n\n[r]:a\nx[r]\n\n[r]:a\nx[r]\n\n[r]\n\n[r]:a\nx\n\nmid\n\nzz\n",
+        "u".repeat(20)
+    );
+    let sequences = [
+        vec![refused.clone(), refused.replace("zz", "zy")],
+        vec![refused.clone(), refused.clone()],
+        vec!["\u{feff}a\n\n\u{feff}a\n\n\u{feff}a\n".to_owned()],
+        vec!["\u{feff}a\n".to_owned(), "\n\u{feff}a\n".to_owned()],
+        vec!["x\n\n\u{feff}a\n".to_owned(), "\u{feff}a\n".to_owned()],
+    ];
+    for texts in sequences {
+        let mut blocks = PreviewBlocks::default();
+        let arena = comrak::Arena::new();
+        let mut tree = KeptTree::new(&arena);
+        let mut followed = PreviewBlocks::default();
+        for text in &texts {
+            assert_eq!(
+                made_by_block(&mut blocks, text),
+                made_whole(text),
+                "{texts:?}"
+            );
+            assert_eq!(
+                made_by_block_with_tree(&mut tree, &mut followed, text),
+                made_whole(text),
+                "{texts:?} with a kept tree"
+            );
+        }
+    }
+}
+
 /// A table under a paragraph line takes that line from the paragraph: the
 /// paragraph ends sooner with the same lines, and the same lines under a list
 /// item make a table, not a list. Found by the property tests below.

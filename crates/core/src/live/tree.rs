@@ -154,7 +154,7 @@ impl<'a> KeptTree<'a> {
                 let before = self.arena.len();
                 let root = markdown::parse(self.arena, text);
                 self.live = self.arena.len() - before;
-                let references = references_fit(text, &lines, reference_bytes(root, text, &lines));
+                let references = references_fit(text, &lines, reference_bytes(root));
                 Kept {
                     root,
                     text: text.to_owned(),
@@ -342,11 +342,8 @@ fn parse_stretch<'a>(
         let last = next.unwrap_or(blocks.len());
         let old_blocks: Vec<_> = blocks[first..last].to_vec();
         let removed = old_blocks.iter().map(|n| count(n)).sum();
-        let taken: usize = old_blocks
-            .iter()
-            .map(|n| reference_bytes(n, old, &kept.lines))
-            .sum();
-        let given: usize = new.iter().map(|n| reference_bytes(n, text, lines)).sum();
+        let taken: usize = old_blocks.iter().map(|n| reference_bytes(n)).sum();
+        let given: usize = new.iter().map(|n| reference_bytes(n)).sum();
         let references = references_fit(text, lines, held_references.checked_sub(taken)? + given)?;
         let end = next.is_none().then(|| {
             let mut end = parsed.data().sourcepos.end;
@@ -451,27 +448,17 @@ fn normalize(label: &str) -> String {
     out
 }
 
-/// What `node`'s links and images that may come from references take of
-/// comrak's budget for references: their URLs' and titles' bytes. A link written
-/// inline (`[…](…)`) or an autolink does not come from one.
-fn reference_bytes<'a>(node: &'a AstNode<'a>, text: &str, lines: &LineIndex) -> usize {
+/// At least what `node`'s links and images that come from references take of
+/// comrak's budget for references: their URLs' and titles' bytes.
+fn reference_bytes<'a>(node: &'a AstNode<'a>) -> usize {
+    // Every link and image counts, as if it came from a reference: telling an
+    // inline link from a reference by its source text needs its position, and
+    // comrak places the inlines of a paragraph that starts with a definition on
+    // the definition's line. Counting too much only parses the whole text sooner.
     node.descendants()
-        .map(|d| {
-            let data = d.data();
-            let (NodeValue::Link(link) | NodeValue::Image(link)) = &data.value else {
-                return 0;
-            };
-            let pos = data.sourcepos;
-            let source = text
-                .get(lines.at(pos.start)..lines.after(pos.end))
-                .unwrap_or("");
-            let inline = source.ends_with(')') && source.contains("](");
-            let autolink = !source.contains('[');
-            if inline || autolink {
-                0
-            } else {
-                link.url.len() + link.title.len()
-            }
+        .map(|d| match &d.data().value {
+            NodeValue::Link(link) | NodeValue::Image(link) => link.url.len() + link.title.len(),
+            _ => 0,
         })
         .sum()
 }

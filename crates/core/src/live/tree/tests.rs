@@ -156,6 +156,18 @@ fn references_near_comrak_budget_for_them_parse_whole() {
     ] {
         assert_eq!(kept_parses(&before, &[&after]), [true], "{after:?}");
     }
+    // comrak places the inlines of a paragraph that starts with a definition on
+    // the definition's line: `x[r]` is read at `[r]:`'s place, so a count that
+    // tells references by their source took it for an autolink (found by a
+    // review's fuzzing). Every link counts now.
+    let placed = format!(
+        "[r]: /{}\n\nt\n\n[r]\n\nm\n\n[r]:a\nx[r]\n\n[r]:a\nx[r]\n\n[r]\n\n[r]:a\nx\n",
+        "u".repeat(19)
+    );
+    assert_eq!(
+        kept_parses(&placed, &[&placed.replacen("\n[r]\n", "\n[s]\n", 1)]),
+        [true]
+    );
     // Far from the limit, a stretch is parsed.
     let roomy = format!(
         "[a]: /u\n\n[a] [a]\n\nk\n\nm\n\np\n{}",
