@@ -159,6 +159,13 @@ impl Document {
         normalized_range(text, self.sections[section].body.clone(), &self.comments)
     }
 
+    /// Whether the section's own body, normalized as [`normalized_body`](Self::normalized_body)
+    /// makes it, is `expected` (itself normalized so): compared word by word, up
+    /// to the first that differs — each keystroke compares every section.
+    pub fn body_is(&self, text: &str, section: usize, expected: &str) -> bool {
+        words_in(text, self.sections[section].body.clone(), &self.comments).eq(expected.split(' '))
+    }
+
     /// The preamble (before the first heading) normalized like a section body.
     pub fn normalized_preamble(&self, text: &str) -> String {
         normalized_range(text, self.preamble.clone(), &self.comments)
@@ -166,30 +173,32 @@ impl Document {
 }
 
 fn normalized_range(text: &str, range: Range<usize>, comments: &[Range<usize>]) -> String {
-    let mut out = String::new();
+    words_in(text, range, comments)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The words of `text[range]` outside `comments`, in order; thematic breaks
+/// between sections (`---`, `***`, `___`) are layout, not content, and left out.
+fn words_in<'t>(
+    text: &'t str,
+    range: Range<usize>,
+    comments: &[Range<usize>],
+) -> impl Iterator<Item = &'t str> {
+    let mut gaps = Vec::new();
     let mut pos = range.start;
     let first = comments.partition_point(|c| c.end <= range.start);
     for c in &comments[first..] {
         if c.start >= range.end {
             break;
         }
-        push_words(&mut out, &text[pos..c.start.max(pos)]);
+        gaps.push(pos..c.start.max(pos));
         pos = c.end.min(range.end);
     }
-    push_words(&mut out, &text[pos.min(range.end)..range.end]);
-    out
-}
-
-fn push_words(out: &mut String, s: &str) {
-    for w in s.split_whitespace() {
-        if w.chars().all(|c| c == '-' || c == '*' || c == '_') && w.len() >= 3 {
-            continue; // thematic breaks between sections are layout, not content
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
+    gaps.push(pos.min(range.end)..range.end);
+    gaps.into_iter()
+        .flat_map(move |gap| text[gap].split_whitespace())
+        .filter(|w| !(w.len() >= 3 && w.chars().all(|c| c == '-' || c == '*' || c == '_')))
 }
 
 struct Walker<'t> {

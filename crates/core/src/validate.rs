@@ -310,7 +310,7 @@ impl Validator<'_> {
             );
             return 0.0;
         }
-        if !ts.guidance.is_empty() && self.doc.normalized_body(self.text, di) == ts.guidance {
+        if !ts.guidance.is_empty() && self.doc.body_is(self.text, di, &ts.guidance) {
             self.push(
                 Rule::UnfilledSection,
                 Severity::Warning,
