@@ -159,12 +159,12 @@ impl PreviewBlocks {
             });
             // Taken as it was, also when written twice, if it ends where it did
             // and its links still point where they did.
-            let slot = match placed {
-                Some(slot) => Some(slot),
-                None if split => None,
-                None => self.by_source.get(source).copied(),
+            let slot = if split {
+                None
+            } else {
+                placed.or_else(|| self.by_source.get(source).copied())
             };
-            if let Some(slot) = slot.filter(|_| !split)
+            if let Some(slot) = slot
                 && let Some(r) = self.rendered[slot].as_mut()
                 && r.end == end
                 && (unchanged.is_some() || same_links(node, pos.start.line, &r.links))
