@@ -31,7 +31,7 @@ if (!window.__wbKeydown) {
     if (st && st.t0 === null) { st.t0 = performance.now(); st.stamp = e.timeStamp; }
   }, true);
 }
-const st = { t0: null, stamp: null, echo: null, dom: null, raf: null, paint: null };
+const st = { t0: null, stamp: null, echo: null, dom: null, raf: null, paint: null, collect: null };
 window.__wb = st;
 // The editor shows the typed character (typing is not held up by the preview).
 if (editorSelector) {
@@ -54,9 +54,7 @@ const obs = new MutationObserver((records) => {
       obs.disconnect();
       requestAnimationFrame(() => {
         st.raf = performance.now();
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => { st.paint = performance.now(); };
-        ch.port2.postMessage(0);
+        setTimeout(() => { st.paint = performance.now(); st.collect?.(); }, 0);
       });
       return;
     }
@@ -66,17 +64,18 @@ obs.observe(target, { childList: true, subtree: true });
 return true;
 "#;
 
-/// Waits (in the page) for the armed probe to finish; returns its times or null after 10 s.
+/// Waits (in the page) for the armed probe to finish; returns its times or null after
+/// 25 s. Told by the probe when it is done rather than polling: a timer firing every
+/// millisecond on the page's thread would be in the very interval measured.
 const COLLECT: &str = r#"
 const done = arguments[arguments.length - 1];
-const until = performance.now() + 25000;
-const check = () => {
-  const st = window.__wb;
-  if (st.paint !== null) done({ t0: st.t0, stamp: st.stamp, echo: st.echo, dom: st.dom, raf: st.raf, paint: st.paint });
-  else if (performance.now() > until) done(null);
-  else setTimeout(check, 1);
-};
-check();
+const st = window.__wb;
+const times = () => ({ t0: st.t0, stamp: st.stamp, echo: st.echo, dom: st.dom, raf: st.raf, paint: st.paint });
+if (st.paint !== null) done(times());
+else {
+  const timeout = setTimeout(() => done(null), 25000);
+  st.collect = () => { clearTimeout(timeout); done(times()); };
+}
 "#;
 
 /// Moves the editor to the end of a paragraph in the middle of the document: clicks
@@ -97,17 +96,13 @@ return true;
 const ARM_ENTER: &str = r#"
 const preview = document.querySelector('[data-testid=preview]');
 const before = preview.dataset.version;
-const st = { t0: null, stamp: null, echo: null, dom: null, raf: null, paint: null };
+const st = { t0: null, stamp: null, echo: null, dom: null, raf: null, paint: null, collect: null };
 window.__wb = st;
 const obs = new MutationObserver(() => {
   if (st.dom !== null || preview.dataset.version === before) return;
   st.dom = performance.now();
   obs.disconnect();
-  requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => { st.paint = performance.now(); };
-    ch.port2.postMessage(0);
-  });
+  requestAnimationFrame(() => setTimeout(() => { st.paint = performance.now(); st.collect?.(); }, 0));
 });
 obs.observe(preview, { attributes: true, attributeFilter: ['data-version'] });
 return before !== undefined;

@@ -8,7 +8,8 @@
 //!   WebDriver (Element Send Keys); in the page, `performance.now()` at the
 //!   `keydown` (capture listener on `window`) until a `MutationObserver` on the
 //!   preview sees a block holding the new text, then `requestAnimationFrame` and a
-//!   `MessageChannel` message posted from it (runs after that frame is painted).
+//!   timer set from it (fires after that frame is painted; not a `MessageChannel`
+//!   message, which WebKit routes through its network process).
 //! * The floor under that: the same probe on the bare window's echo page, with
 //!   WebKit's defaults and with the app's painting choice.
 //! * Start: from the kernel's start time of the app process until the page's own

@@ -66,9 +66,14 @@ Keys on `.cm-content`, i.e. real `keydown`/`input` events in the page), at the e
 the document in a paragraph of its own, {} times after {} warm-up keystrokes, one at a \
 time. Timed inside the webview with `performance.now()`: from the `keydown` (capture \
 listener on `window`) until a `MutationObserver` on the preview sees a block holding \
-the new text, then to a `MessageChannel` message posted from the next \
-`requestAnimationFrame` callback, which runs once that frame has been painted (an \
-approximation of paint: WebKit exposes no paint timing per update). The whole path is \
+the new text, then to a timer (`setTimeout(…, 0)`) set from the next \
+`requestAnimationFrame` callback, which fires once that frame has been painted: WebKit \
+runs the callbacks, lays out and paints the page in one task when painting without \
+compositing (an approximation of paint all the same: WebKit exposes no paint timing per \
+update, and the window server shows the frame later). Until 2026-12-07 the probe posted a \
+`MessageChannel` message instead, which WebKit passes through its network process and \
+back: it arrived 2–10 ms after the frame while the page was busy, and its traffic took \
+CPU from the page. The whole path is \
 included: CodeMirror, the IPC call with the edit, the engine's parse, HTML and \
 analysis of the whole text, the answer (a splice of the preview HTML and the panel \
 data that changed), the preview patch and the panels. WebKit rounds `performance.now()` \
@@ -175,8 +180,8 @@ the kernel's start time of the app process (`/proc/PID/stat`, 10 ms ticks) until
 that shows the text has been painted, as the page itself marks it: Specwright once the \
 document's first lines are in the editor (it takes input from then on), the bare window \
 once its one-line page is on screen (`crates/bare-window/dist/ready.js`). Both pages mark \
-that moment the same way (a `MessageChannel` message posted from the \
-`requestAnimationFrame` callback of the frame), and the mark is placed on the process clock \
+that moment the same way (a timer set from the `requestAnimationFrame` callback of the \
+frame, `ui/src/app/frames.ts`), and the mark is placed on the process clock \
 through `performance.timeOrigin`, so no WebDriver round trip is in it. \"WebDriver sees \
 it\" is the older figure: until the first WebDriver poll (every 10 ms) that finds the text \
 in the page. It depends on when WebKitWebDriver gets to answer: single polls took 90–240 ms \
