@@ -17,7 +17,6 @@
 //! edit, and refer to no label the document may define), and front matter
 //! whose end a change may move (comrak looks for it across the whole text).
 
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -27,6 +26,9 @@ use comrak::{Arena, ResolvedReference};
 
 use super::{common_prefix, common_suffix};
 use crate::markdown::{self, LineIndex};
+use references::{DefinedLabels, DefinedUrls, reference_bytes, references_fit};
+
+mod references;
 
 /// Tries to cut the stretch after so many blocks before parsing the whole text.
 const TRIES: usize = 4;
@@ -89,6 +91,10 @@ struct Kept<'a> {
     /// What the links that may come from references take of comrak's budget
     /// for them, if no reference can have been refused (see [`references_fit`]).
     references: Option<usize>,
+    /// The URLs the text's definitions may give. A stretch holds no `]:`,
+    /// before or after its change, and starts after a blank line, so the text
+    /// a stretch is parsed into has the same.
+    urls: DefinedUrls,
 }
 
 impl std::fmt::Debug for KeptTree<'_> {
@@ -154,13 +160,16 @@ impl<'a> KeptTree<'a> {
                 let before = self.arena.len();
                 let root = markdown::parse(self.arena, text);
                 self.live = self.arena.len() - before;
-                let references = references_fit(text, &lines, reference_bytes(root));
+                let urls = DefinedUrls::of(text);
+                let references =
+                    references_fit(text, &lines, reference_bytes(root.children(), &urls));
                 Kept {
                     root,
                     text: text.to_owned(),
                     lines,
                     footnotes: markdown::may_hold_footnotes(text),
                     references,
+                    urls,
                 }
             }
         };
@@ -342,8 +351,8 @@ fn parse_stretch<'a>(
         let last = next.unwrap_or(blocks.len());
         let old_blocks: Vec<_> = blocks[first..last].to_vec();
         let removed = old_blocks.iter().map(|n| count(n)).sum();
-        let taken: usize = old_blocks.iter().map(|n| reference_bytes(n)).sum();
-        let given: usize = new.iter().map(|n| reference_bytes(n)).sum();
+        let taken = reference_bytes(old_blocks.iter().copied(), &kept.urls);
+        let given = reference_bytes(new.iter().copied(), &kept.urls);
         let references = references_fit(text, lines, held_references.checked_sub(taken)? + given)?;
         let end = next.is_none().then(|| {
             let mut end = parsed.data().sourcepos.end;
@@ -382,123 +391,6 @@ fn parse_alone<'a, 'l>(
     }));
     let root = comrak::parse_document(arena, stretch, &options);
     (!defined.load(Ordering::Relaxed)).then_some(root)
-}
-
-/// The labels a text may define links for: each `[label]:` in it, whatever
-/// the context (a code block too). A label this cannot read plainly — across
-/// lines, with escapes, tabs or anything outside printable ASCII — may be any
-/// label.
-#[derive(Debug, Default)]
-struct DefinedLabels {
-    plain: HashSet<String>,
-    any: bool,
-}
-
-impl DefinedLabels {
-    /// comrak's labels are at most 1,000 bytes.
-    const LONGEST: usize = 1001;
-
-    fn of(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut labels = Self::default();
-        for end in memchr::memmem::find_iter(bytes, b"]:") {
-            let floor = end.saturating_sub(Self::LONGEST);
-            match bytes[floor..end]
-                .iter()
-                .rposition(|&c| matches!(c, b'[' | b']'))
-            {
-                Some(i) if bytes[floor + i] == b'[' => {
-                    let open = floor + i;
-                    let label = &text[open + 1..end];
-                    let escaped = open > 0 && bytes[open - 1] == b'\\';
-                    let plain = label
-                        .bytes()
-                        .all(|c| (b' '..=b'~').contains(&c) && c != b'\\');
-                    if escaped || !plain {
-                        labels.any = true;
-                    } else {
-                        labels.plain.insert(normalize(label));
-                    }
-                }
-                // A bracket inside: not a label unless escaped.
-                Some(i) if floor + i > 0 && bytes[floor + i - 1] == b'\\' => labels.any = true,
-                Some(_) => {}
-                None => labels.any = true,
-            }
-        }
-        labels
-    }
-
-    /// Whether a label comrak normalised to `normalized` may be defined.
-    fn may_define(&self, normalized: &str) -> bool {
-        self.any || self.plain.contains(normalized)
-    }
-}
-
-/// A printable ASCII label as comrak normalises it: trimmed, each run of spaces
-/// one space, lower case.
-fn normalize(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    for word in label.split(' ').filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-    }
-    out
-}
-
-/// At least what `node`'s links and images that come from references take of
-/// comrak's budget for references: their URLs' and titles' bytes.
-fn reference_bytes<'a>(node: &'a AstNode<'a>) -> usize {
-    // Every link and image counts, as if it came from a reference: telling an
-    // inline link from a reference by its source text needs its position, and
-    // comrak places the inlines of a paragraph that starts with a definition on
-    // the definition's line. Counting too much only parses the whole text sooner.
-    node.descendants()
-        .map(|d| match &d.data().value {
-            NodeValue::Link(link) | NodeValue::Image(link) => link.url.len() + link.title.len(),
-            _ => 0,
-        })
-        .sum()
-}
-
-/// `resolved` — what the links that may come from references take of comrak's
-/// budget for them — if no reference can be refused for want of budget. comrak
-/// refuses a reference once the URLs and titles of those resolved before it would
-/// pass the text's length (after front matter), at most 100,000 bytes; a kept
-/// block keeps the outcome of the parse it came from, so a stretch is parsed
-/// only while no reference can be refused, before the change or after it: with
-/// room left for the longest a definition may be. A text with no `]:` defines
-/// nothing to refuse.
-fn references_fit(text: &str, lines: &LineIndex, resolved: usize) -> Option<usize> {
-    let longest = longest_definition(text, lines);
-    if longest == 0 {
-        return Some(resolved);
-    }
-    // Less what front matter and a byte order mark may take.
-    let front = front_matter_end(text).map_or(0, |end| end + 4) + 3;
-    let budget = text.len().saturating_sub(front).min(100_000);
-    (resolved + longest <= budget).then_some(resolved)
-}
-
-/// At least the bytes of the URL and title of the longest definition in `text`:
-/// twice what follows a `]:` up to the next blank line (entities may decode to a
-/// few more bytes than they take). Each paragraph is measured once.
-fn longest_definition(text: &str, lines: &LineIndex) -> usize {
-    let mut longest = 0;
-    let mut paragraph_end = 0;
-    for at in memchr::memmem::find_iter(text.as_bytes(), b"]:") {
-        if at >= paragraph_end {
-            let mut line = lines.line_col(at).0 + 1;
-            while line <= lines.line_count() && !lines.is_blank(text, line) {
-                line += 1;
-            }
-            paragraph_end = lines.offset(line, 1);
-        }
-        longest = longest.max(2 * (paragraph_end - at));
-    }
-    longest
 }
 
 /// Where comrak's search for the line closing `text`'s front matter ends, if

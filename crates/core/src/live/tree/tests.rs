@@ -179,6 +179,121 @@ fn references_near_comrak_budget_for_them_parse_whole() {
     );
 }
 
+/// Links written inline take nothing of comrak's budget for references: a large
+/// document whose links alone pass it (100,000 bytes) is still parsed a stretch
+/// at a time, while its references stay counted. Every link counted made each
+/// keystroke in a 10 MB document a whole parse (window benchmark, 2026-12-07).
+#[test]
+fn links_written_inline_leave_the_budget_for_references_alone() {
+    let address = format!("/{}", "a".repeat(100));
+    let inline: String = (0..1_200)
+        .map(|i| format!("See [page {i}]({address}/{i}) and <https://x.example{address}>.\n\n"))
+        .collect();
+    let text = format!("[d]: /defined\n\n{inline}The [d] reference.\n\nlast\n");
+    assert!(text.len() > 250_000);
+    let typed = text.replace("See [page 600]", "See [page 600x]");
+    assert_eq!(kept_parses(&text, &[&typed]), [false]);
+    // The same links, each written as a reference, pass the budget: a keystroke
+    // anywhere, here in a paragraph with no link, parses the whole text.
+    let defined: String = (0..1_200)
+        .map(|i| format!("[p{i}]: {address}/{i}\n\n"))
+        .collect();
+    let used: String = (0..1_200)
+        .map(|i| format!("See [page {i}][p{i}].\n\n"))
+        .collect();
+    let text = format!("{defined}\n{used}between\n\nplain\n\nlast\n");
+    let typed = text.replace("plain", "plainx");
+    assert_eq!(kept_parses(&text, &[&typed]), [true]);
+}
+
+/// Texts where comrak puts a reference's inlines where the link's source text
+/// would not say it is one (a review's fuzzing, against an earlier count that
+/// read positions): each keystroke's tree is the whole parse's, either way.
+#[test]
+fn references_counted_wherever_comrak_places_them() {
+    let title = |n| format!("[r]: <> \"{}\"", "T".repeat(n));
+    let six = "[r]  [r]  [r]  [r]  [r]  [r]";
+    let texts = [
+        // After a tab in nested containers.
+        format!("{}\n\n> > a\n>\t{six}\n\nmid\n\npad\n", title(20)),
+        // After a link destination across lines.
+        format!(
+            "{}\n\nx[](\n{}u) [r] [r] [r] [r] [r] [r]\n\nmid\n\npad\n",
+            title(20),
+            " ".repeat(22)
+        ),
+        // After a label across lines.
+        format!(
+            "{}\n\n[][r\n]{}\n{six}\n\nmid\n\npad\n",
+            title(20),
+            "x".repeat(40)
+        ),
+        // In a table under a paragraph that starts with a definition.
+        format!(
+            "{}\n--\na|{six}\n-|-\n\nmid\n\npad{}\n",
+            title(60),
+            "x".repeat(100)
+        ),
+    ];
+    for text in &texts {
+        let typed = text.replace("pad", &format!("pad{}", "x".repeat(100)));
+        kept_parses(text, &[&typed]);
+        kept_parses(&typed, &[text]);
+    }
+}
+
+/// A destination in angle brackets keeps a form feed or vertical tab at its
+/// ends, and may be only that (a review's fuzzing): one more byte elsewhere lets
+/// comrak resolve one more reference.
+#[test]
+fn destinations_keep_form_feeds_and_vertical_tabs() {
+    let pairs = [
+        (
+            "[a]: <\x0c> \"TTTTTTTTTT\"\n\n[a] [a] [a] [a] [a] [a]\n\nm\n\npp\n",
+            "pp\n",
+            "ppp\n",
+        ),
+        (
+            "[a]: <u\x0b> \"TTTTTTTTTTTTTTTTTTTT\"\n\n[a] [a] [a]\n\nm\n\npppppppppppppp\n",
+            "p\n",
+            "pp\n",
+        ),
+    ];
+    for (text, end, longer) in pairs {
+        let typed = text.replace(end, longer);
+        kept_parses(text, &[&typed]);
+        kept_parses(&typed, &[text]);
+    }
+    assert_eq!(
+        DefinedUrls::of("[a]: <\x0c> \"t\"\n[b]: <u\x0b>\n"),
+        DefinedUrls::Among(
+            ["", "<", "\x0c", ">", "\"t\"", "<u", "u\x0b"]
+                .map(String::from)
+                .into()
+        )
+    );
+}
+
+#[test]
+fn urls_a_definition_may_give() {
+    let among = |urls: &[&str]| DefinedUrls::Among(urls.iter().map(|u| u.to_string()).collect());
+    assert_eq!(
+        DefinedUrls::of("[a]: /u \"t\"\n"),
+        among(&["", "/u", "\"t\""])
+    );
+    assert_eq!(
+        DefinedUrls::of("[a]: < a b >\n"),
+        among(&["", "<", "a", "b", ">", "a b"])
+    );
+    // On the next line, after a container's `>`; with CR line endings.
+    assert_eq!(DefinedUrls::of("> [a]:\r\n>/u\r\n"), among(&[">/u", "/u"]));
+    assert_eq!(DefinedUrls::of("[a]:  \r/v\r"), among(&["/v"]));
+    assert_eq!(DefinedUrls::of("no definition here"), among(&[]));
+    for text in ["[a]: /\\u\n", "[a]: /&amp;\n", "[a]:\n/u\0\n"] {
+        assert_eq!(DefinedUrls::of(text), DefinedUrls::Any, "{text:?}");
+    }
+}
+
 #[test]
 fn labels_read_plainly_or_taken_for_any() {
     let labels = DefinedLabels::of("[Foo  Bar]: /u\n> [q]: /v\n```\n[in code]: /w\n```\n");
