@@ -88,8 +88,8 @@ fn normalize(label: &str) -> String {
 /// a container's `>` there), and holds no space or control character unless
 /// in angle brackets. So every word there, the same without leading `>`, and
 /// whatever angle brackets enclose, are all it can be — unless one holds an
-/// escape, an entity or a NUL (comrak reads a NUL as U+FFFD): then the
-/// destination may be anything.
+/// escape, an entity or a NUL (a destination keeps a NUL, which this takes for
+/// the end of a word): then the destination may be anything.
 ///
 /// This reads no position: comrak misplaces inlines after a tab in nested
 /// containers, after a destination or label across lines, and in a paragraph
@@ -108,15 +108,9 @@ impl DefinedUrls {
         let bytes = text.as_bytes();
         let mut urls = HashSet::new();
         for at in memchr::memmem::find_iter(bytes, b"]:") {
-            let rest = &text[at + 2..];
-            let line_end = |s: &str| s.find(['\n', '\r']).unwrap_or(s.len());
-            let mut place = &rest[..line_end(rest)];
+            let (mut place, next) = split_line(&text[at + 2..]);
             if place.trim_matches([' ', '\t']).is_empty() {
-                let next = rest[place.len()..]
-                    .strip_prefix("\r\n")
-                    .or_else(|| rest[place.len()..].strip_prefix(['\n', '\r']))
-                    .unwrap_or("");
-                place = &next[..line_end(next)];
+                place = split_line(next).0;
             }
             if place.contains(['\\', '&', '\0']) {
                 return Self::Any;
@@ -145,6 +139,16 @@ impl DefinedUrls {
             Self::Any => true,
         }
     }
+}
+
+/// The first line of `s`, and what follows its line break.
+fn split_line(s: &str) -> (&str, &str) {
+    let end = s.find(['\n', '\r']).unwrap_or(s.len());
+    let after = &s[end..];
+    let next = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix(['\n', '\r']));
+    (&s[..end], next.unwrap_or(""))
 }
 
 /// A space to comrak (`ctype::isspace`): a space, tab, line feed or carriage
