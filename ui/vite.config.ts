@@ -22,11 +22,12 @@ function markdownWithoutHtml(): Plugin {
   };
 }
 
-// The Tauri shell loads ui/dist; the dev server is only for `tauri dev`.
-export default defineConfig({
+// The Tauri shell loads ui/dist; the dev server is only for `tauri dev`. Tests
+// (mode "test") also read the repository's fixtures and templates.
+export default defineConfig(({ mode }) => ({
   clearScreen: false,
   plugins: [markdownWithoutHtml()],
-  server: { port: 5173, strictPort: true },
+  server: { port: 5173, strictPort: true, fs: mode === "test" ? { allow: [".", "../tests/fixtures", "../templates"] } : undefined },
   build: {
     target: "es2022",
     outDir: "dist",
@@ -37,4 +38,4 @@ export default defineConfig({
     environment: "jsdom",
     include: ["src/**/*.test.ts"],
   },
-});
+}));

@@ -8,6 +8,8 @@
  * completion: a quarter of the editor's start-up JavaScript for raw HTML, which
  * the preview never shows. HTML in a document is still marked as such; an
  * `html` code block still gets HTML highlighting, loaded when one appears.
+ * Parsed in chunks (./markdown-chunks.ts), so a keystroke in a long document
+ * parses again only the part around it.
  */
 import { Language, LanguageDescription, LanguageSupport, ParseContext } from "@codemirror/language";
 import { markdownKeymap, markdownLanguage, pasteURLAsLink } from "@codemirror/lang-markdown";
@@ -15,12 +17,13 @@ import { Prec } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import type { Parser } from "@lezer/common";
 import { type MarkdownParser, parseCode } from "@lezer/markdown";
+import { chunkedMarkdown } from "./markdown-chunks";
 
 /** Markdown with fenced code highlighted by the language its info string names, from `languages`. */
 export function markdownSupport(languages: readonly LanguageDescription[]): LanguageSupport {
   const base = markdownLanguage.parser as MarkdownParser;
   const parser = base.configure(parseCode({ codeParser: (info) => codeParser(languages, info) }));
-  const language = new Language(markdownLanguage.data, parser, [], "markdown");
+  const language = new Language(markdownLanguage.data, chunkedMarkdown(parser), [], "markdown");
   return new LanguageSupport(language, [Prec.high(keymap.of(markdownKeymap)), pasteURLAsLink]);
 }
 
