@@ -21,6 +21,7 @@
  */
 import { type Input, NodeProp, NodeType, Parser, type PartialParse, Tree, type TreeFragment } from "@lezer/common";
 import type { MarkdownParser } from "@lezer/markdown";
+import { type HeadingLine, headingLineAfter, headingLineBefore } from "./markdown-chunk-ends";
 
 /** A chunk of a parsed text, in the coordinates of the tree that lists it. */
 interface Chunk {
@@ -33,9 +34,6 @@ interface Chunk {
 
 /** The chunks of every tree this parser made, so a later parse can reuse them. */
 const chunksOf = new WeakMap<Tree, readonly Chunk[]>();
-
-/** A line starting with an ATX heading's opening `#`s at column 0. */
-const headingLine = /^#{1,6}(?=[ \t\n]|$)/gm;
 
 /** `parser`'s Markdown parsed in chunks of `minChunk` characters or more, each ending after a top-level heading. */
 export function chunkedMarkdown(parser: MarkdownParser, minChunk = 8192): ChunkedMarkdownParser {
@@ -61,19 +59,24 @@ export class ChunkedMarkdownParser extends Parser {
   }
 }
 
-/** One attempt at a chunk: its parse over `from`–`to`, which must end after the heading line at `heading`. */
+/** One attempt at a chunk: its parse from where the chunks so far end, which must end after the heading line `end`. */
 interface Attempt {
   parse: PartialParse;
   to: number;
-  heading: number | null;
+  end: HeadingLine | null;
 }
 
 class ChunkedParse implements PartialParse {
   stoppedAt: number | null = null;
   private readonly chunks: Chunk[] = [];
+  /** What was parsed of the chunk after them before the parse was stopped, and how far it got. */
+  private cut: { tree: Tree; length: number } | null = null;
   /** Chunks of earlier trees whose text is unchanged, by where they start in this text. */
   private readonly reusable = new Map<number, Chunk>();
+  /** Where they start, in order. */
+  private readonly reusableStarts: number[];
   private pos = 0;
+  private reported = 0;
   private attempt: Attempt | null = null;
 
   constructor(
@@ -87,145 +90,118 @@ class ChunkedParse implements PartialParse {
       for (const chunk of chunksOf.get(fragment.tree) ?? []) {
         const from = chunk.from - fragment.offset;
         const to = chunk.to - fragment.offset;
-        if (from >= fragment.from && to <= fragment.to) this.reusable.set(from, { ...chunk, from, to });
+        const usable = chunk.endsAtHeading || to === input.length;
+        if (usable && from >= fragment.from && to <= fragment.to) this.reusable.set(from, { ...chunk, from, to });
       }
     }
+    this.reusableStarts = [...this.reusable.keys()].sort((a, b) => a - b);
   }
 
+  /** How far the parse has got; it never goes back, though a chunk's parse may start again. */
   get parsedPos(): number {
-    return this.pos;
+    this.reported = Math.max(this.reported, this.attempt ? this.attempt.parse.parsedPos : this.pos);
+    return this.reported;
   }
 
   stopAt(pos: number): void {
     if (this.stoppedAt !== null && this.stoppedAt < pos) throw new RangeError("Can't move stoppedAt forward");
     this.stoppedAt = pos;
+    if (this.attempt) stopInner(this.attempt.parse, pos);
   }
 
   advance(): Tree | null {
-    if (this.attempt) {
-      this.step(this.attempt);
-      return null;
-    }
+    if (this.attempt) return this.step(this.attempt);
     for (;;) {
       if (this.pos >= this.input.length || (this.stoppedAt !== null && this.pos >= this.stoppedAt)) return this.finish();
       const old = this.reusable.get(this.pos);
-      if (!old || !this.usable(old)) break;
+      if (!old) break;
       this.chunks.push(old);
       this.pos = old.to;
     }
-    this.attempt = this.begin(this.pos, this.pos, this.minChunk);
+    this.attempt = this.begin(this.chunkEnd());
     return null;
   }
 
-  /** Whether a chunk of an earlier tree parses the same here: it ends after a heading, or with the text as before. */
-  private usable(chunk: Chunk): boolean {
-    return chunk.endsAtHeading || chunk.to === this.input.length;
-  }
-
-  /** Starts parsing a chunk from `from` to past `after`, to the end of a heading line (see `chunkEnd`) or of the text. */
-  private begin(from: number, after: number, size: number): Attempt {
-    const end = this.chunkEnd(from, after, size);
+  /** Starts parsing a chunk from where the chunks so far end to just after `end`, or to the end of the text. */
+  private begin(end: HeadingLine | null): Attempt {
     const to = end?.to ?? this.input.length;
-    const parse = this.inner.startParse(this.input, this.fragments, [{ from, to }]);
-    return { parse, to, heading: end?.heading ?? null };
+    const parse = this.inner.startParse(this.input, this.fragments, [{ from: this.pos, to }]);
+    if (this.stoppedAt !== null) stopInner(parse, this.stoppedAt);
+    return { parse, to, end };
   }
 
-  private step(attempt: Attempt): void {
+  private step(attempt: Attempt): Tree | null {
     const tree = attempt.parse.advance();
-    if (!tree) return;
+    if (!tree) return null;
     const from = this.pos;
-    const last = tree.topNode.lastChild;
-    const closed =
-      attempt.heading === null || (last !== null && last.name.startsWith("ATXHeading") && last.from === attempt.heading - from);
-    if (!closed) {
-      // The line is inside a block that stays open (a fence, an HTML block): try
-      // at least twice as far, so a long open block is parsed a few times at most.
-      this.attempt = this.begin(from, attempt.to, 2 * (attempt.to - from));
-      return;
-    }
-    const hash = tree.prop(NodeProp.contextHash);
-    const props: [NodeProp<number>, number][] = hash === undefined ? [] : [[NodeProp.contextHash, hash]];
-    const chunk = new Tree(NodeType.none, tree.children, tree.positions, tree.length, props);
-    this.chunks.push({ from, to: attempt.to, tree: chunk, endsAtHeading: attempt.heading !== null });
-    this.pos = attempt.to;
     this.attempt = null;
+    if (this.stoppedAt !== null && tree.length < attempt.to - from) return this.stop(tree);
+    const last = tree.topNode.lastChild;
+    const closed = attempt.end === null || (last !== null && last.name.startsWith("ATXHeading") && last.from === attempt.end.heading - from);
+    if (!closed) {
+      // The line is inside a block that stays open (a fence, an HTML block). Try
+      // at least twice as far, so an open block is parsed twice over at most. (Not
+      // ended here even when stopped: what this parse closed at its end stays open.)
+      const size = 2 * (attempt.to - from);
+      this.attempt = this.begin(headingLineAfter(this.input, from, attempt.to, size));
+      return null;
+    }
+    this.chunks.push({ from, to: attempt.to, tree: piece(tree), endsAtHeading: attempt.end !== null });
+    this.pos = attempt.to;
+    return null;
+  }
+
+  /** Ends the parse with `tree`, a chunk's parse cut short by a stop: right up to the stop but for the block open at its end. */
+  private stop(tree: Tree): Tree {
+    this.cut = { tree: piece(tree), length: tree.length };
+    return this.finish();
   }
 
   /**
-   * Where a chunk from `from` may end, past `after`: where the next reusable chunk
-   * starts, if that is not far and a heading line still ends there; otherwise
-   * after the first heading line `size` or more from `from`, or where a reusable
-   * chunk starts; null when no such line follows.
+   * Where the chunk from `pos` is to end: where the next reusable chunk starts, if
+   * that is not far and a heading line still ends there; otherwise after the first
+   * heading line at least `minChunk` on (null: none does).
    */
-  private chunkEnd(from: number, after: number, size: number): { heading: number; to: number } | null {
-    const reusable = this.nextReusable(after);
-    if (reusable !== null && reusable - from <= 4 * this.minChunk) {
-      const heading = this.headingEndingAt(from, reusable);
-      if (heading !== null) return { heading, to: reusable };
+  private chunkEnd(): HeadingLine | null {
+    const next = this.reusableStarts.find((start) => start > this.pos);
+    if (next !== undefined && next - this.pos <= 4 * this.minChunk) {
+      const line = headingLineBefore(this.input, this.pos, next);
+      if (line) return line;
     }
-    return this.scanForEnd(from, after, size);
-  }
-
-  /** Where the first reusable chunk after `pos` starts, or null. */
-  private nextReusable(pos: number): number | null {
-    let next: number | null = null;
-    for (const [start, chunk] of this.reusable) {
-      if (start > pos && (next === null || start < next) && this.usable(chunk)) next = start;
-    }
-    return next;
-  }
-
-  /** Where the heading line that ends just before `to` starts, if the line before `to` is one (and starts at `from` or later). */
-  private headingEndingAt(from: number, to: number): number | null {
-    const start = Math.max(from, to - 4096);
-    const text = this.input.read(start, to);
-    if (!text.endsWith("\n")) return null;
-    const lineStart = text.lastIndexOf("\n", text.length - 2) + 1;
-    if (lineStart === 0 && start > from) return null; // a line longer than this look
-    headingLine.lastIndex = 0;
-    const match = headingLine.exec(text.slice(lineStart));
-    return match && match.index === 0 ? start + lineStart : null;
-  }
-
-  /** After the first heading line that ends past `after`, `size` or more from `from` or where a reusable chunk starts. */
-  private scanForEnd(from: number, after: number, size: number): { heading: number; to: number } | null {
-    const window = 65536;
-    let midLine = false;
-    for (let start = from; start < this.input.length; ) {
-      const text = this.input.read(start, Math.min(start + window, this.input.length));
-      if (midLine) {
-        // Past a line longer than the window: go on from the next line.
-        const newline = text.indexOf("\n");
-        start += newline < 0 ? text.length : newline + 1;
-        midLine = newline < 0;
-        continue;
-      }
-      const complete = start + text.length === this.input.length ? text.length : text.lastIndexOf("\n") + 1;
-      headingLine.lastIndex = 0;
-      for (let match; (match = headingLine.exec(text)) !== null; ) {
-        const newline = text.indexOf("\n", match.index);
-        if (newline < 0 || newline >= complete) break;
-        const to = start + newline + 1;
-        const next = this.reusable.get(to);
-        if (to > after && (to - from >= size || (next && this.usable(next)))) return { heading: start + match.index, to };
-      }
-      midLine = complete === 0;
-      start += midLine ? text.length : complete;
-    }
-    return null;
+    return headingLineAfter(this.input, this.pos, this.pos, this.minChunk);
   }
 
   private finish(): Tree {
-    const hashes = this.chunks.map((chunk) => chunk.tree.prop(NodeProp.contextHash));
-    const props: [NodeProp<number>, number][] = hashes[0] === undefined ? [] : [[NodeProp.contextHash, hashes[0]]];
-    const tree = new Tree(
-      this.documentType,
-      this.chunks.map((chunk) => chunk.tree),
-      this.chunks.map((chunk) => chunk.from),
-      this.pos,
-      props,
-    ).balance({ makeTree: (children, positions, length) => new Tree(NodeType.none, children, positions, length, props) });
+    const trees = this.chunks.map((chunk) => chunk.tree);
+    const positions = this.chunks.map((chunk) => chunk.from);
+    if (this.cut) {
+      trees.push(this.cut.tree);
+      positions.push(this.pos);
+    }
+    const length = this.pos + (this.cut?.length ?? 0);
+    const hash = trees[0]?.prop(NodeProp.contextHash);
+    const props: [NodeProp<number>, number][] = hash === undefined ? [] : [[NodeProp.contextHash, hash]];
+    const tree = new Tree(this.documentType, trees, positions, length, props).balance({
+      makeTree: (children, positions, length) => new Tree(NodeType.none, children, positions, length, props),
+    });
     chunksOf.set(tree, this.chunks);
     return tree;
   }
+}
+
+/** Stops `parse` at `pos`, or where it is if that is further. */
+function stopInner(parse: PartialParse, pos: number): void {
+  const at = Math.max(pos, parse.parsedPos);
+  if (parse.stoppedAt === null || parse.stoppedAt > at) parse.stopAt(at);
+}
+
+/**
+ * A chunk's tree as an anonymous node, as long as its blocks: `@lezer/markdown`
+ * may later reuse such a node whole, and then takes its end for the end of a line.
+ */
+function piece(tree: Tree): Tree {
+  const last = tree.topNode.lastChild;
+  const hash = tree.prop(NodeProp.contextHash);
+  const props: [NodeProp<number>, number][] = hash === undefined ? [] : [[NodeProp.contextHash, hash]];
+  return new Tree(NodeType.none, tree.children, tree.positions, last ? last.to : tree.length, props);
 }
