@@ -179,8 +179,7 @@ class ChunkedParse implements PartialParse {
       positions.push(this.pos);
     }
     const length = this.pos + (this.cut?.length ?? 0);
-    const hash = trees[0]?.prop(NodeProp.contextHash);
-    const props: [NodeProp<number>, number][] = hash === undefined ? [] : [[NodeProp.contextHash, hash]];
+    const props = trees.length ? hashOf(trees[0]) : [];
     const tree = new Tree(this.documentType, trees, positions, length, props).balance({
       makeTree: (children, positions, length) => new Tree(NodeType.none, children, positions, length, props),
     });
@@ -201,7 +200,11 @@ function stopInner(parse: PartialParse, pos: number): void {
  */
 function piece(tree: Tree): Tree {
   const last = tree.topNode.lastChild;
+  return new Tree(NodeType.none, tree.children, tree.positions, last ? last.to : tree.length, hashOf(tree));
+}
+
+/** The context hash of `tree`, as props for a node made of its children (`@lezer/markdown` reuses a node only when it has its block's hash). */
+function hashOf(tree: Tree): [NodeProp<number>, number][] {
   const hash = tree.prop(NodeProp.contextHash);
-  const props: [NodeProp<number>, number][] = hash === undefined ? [] : [[NodeProp.contextHash, hash]];
-  return new Tree(NodeType.none, tree.children, tree.positions, last ? last.to : tree.length, props);
+  return hash === undefined ? [] : [[NodeProp.contextHash, hash]];
 }
