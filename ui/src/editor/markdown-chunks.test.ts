@@ -1,11 +1,10 @@
-import { javascriptLanguage } from "@codemirror/lang-javascript";
 import { markdownLanguage } from "@codemirror/lang-markdown";
-import { ensureSyntaxTree, language, syntaxTree } from "@codemirror/language";
+import { ensureSyntaxTree, language, LanguageDescription, syntaxTree } from "@codemirror/language";
 import { languages } from "@codemirror/language-data";
 import { EditorState } from "@codemirror/state";
-import { type Input, Parser, type PartialParse, type Tree, TreeFragment } from "@lezer/common";
+import { type Input, NodeProp, Parser, type PartialParse, type Tree, TreeFragment } from "@lezer/common";
 import { type MarkdownParser, parseCode } from "@lezer/markdown";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { markdownSupport } from "./markdown";
 import { ChunkedMarkdownParser, chunkedMarkdown } from "./markdown-chunks";
 
@@ -13,13 +12,25 @@ const keps = Object.values(import.meta.glob<string>("../../../tests/fixtures/kep
 const templates = Object.values(import.meta.glob<string>("../../../templates/*.md", { query: "?raw", import: "default", eager: true }));
 
 const markdown = markdownLanguage.parser as MarkdownParser;
+/** JavaScript, as the editor loads it for a ```js block. */
+let javascript: Parser | null = null;
+beforeAll(async () => {
+  javascript = (await LanguageDescription.matchLanguageName(languages, "javascript")!.load()).language.parser;
+});
 /** With ```js blocks parsed as JavaScript, to cover trees mounted in a chunk. */
-const withCode = markdown.configure(parseCode({ codeParser: (info) => (info === "js" ? javascriptLanguage.parser : null) }));
+const withCode = markdown.configure(parseCode({ codeParser: (info) => (info === "js" ? javascript : null) }));
 
-/** Every named node of `tree`, code blocks' own trees included, as name:from-to. */
-function nodes(tree: Tree): string[] {
+/** Every named node of `tree`, as name:from-to, and those of the trees mounted on code blocks (which iteration does not enter). */
+function nodes(tree: Tree, offset = 0): string[] {
   const out: string[] = [];
-  tree.iterate({ enter: (node) => void out.push(`${node.name}:${node.from}-${node.to}`) });
+  tree.iterate({
+    enter: (node) => {
+      out.push(`${node.name}:${node.from + offset}-${node.to + offset}`);
+      const mounted = node.tree?.prop(NodeProp.mounted);
+      // An overlay's tree counts from the overlay's start.
+      if (mounted) out.push(...nodes(mounted.tree, offset + node.from + (mounted.overlay?.[0].from ?? 0)));
+    },
+  });
   return out;
 }
 
@@ -92,6 +103,7 @@ const tricky = [
 describe("Markdown parsed in chunks", { timeout: 60_000 }, () => {
   it("has exactly the whole parse's nodes for the KEPs, the templates and texts built to trip it", () => {
     expect(keps.length).toBeGreaterThan(20);
+    expect(nodes(withCode.parse("```js\nlet a = 1;\n```\n"))).toContain("VariableDeclaration:6-16");
     expect(templates.length).toBe(5);
     const texts = [...keps, ...templates, ...tricky, keps.join("\n")];
     for (const text of texts) {
