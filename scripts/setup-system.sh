@@ -10,6 +10,7 @@ packages=(
   libxdo-dev libssl-dev librsvg2-dev libayatana-appindicator3-dev
   xvfb webkit2gtk-driver xauth
   imagemagick poppler-utils rpm fonts-noto-color-emoji dbus
+  hunspell-en-us
 )
 
 missing=()

@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "set_dirty",
     "close_window",
     "open_external",
+    "start_spell_checking",
 ];
 
 fn main() {

@@ -270,6 +270,19 @@ pub enum ShellEvent {
     FileChanged { path: String },
     /// Another program deleted (or moved away) the open file.
     FileDeleted { path: String },
+    /// Spell checking was turned on or off (at start, or in View → Check Spelling).
+    Spelling { status: SpellingStatus },
+}
+
+/// Whether the editor's text is spell checked.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "kebab-case")]
+pub enum SpellingStatus {
+    On,
+    Off,
+    /// Wanted, but no dictionary of the user's languages or US English is installed.
+    NoDictionary,
 }
 
 /// The native menu's commands.

@@ -18,6 +18,7 @@ mod menu;
 mod navigation;
 mod rendering;
 mod settings;
+mod spelling;
 mod state;
 mod watcher;
 mod window_events;

@@ -1,6 +1,6 @@
 //! The native menu bar. Choosing an item sends [`ShellEvent::Menu`] to the UI,
 //! which owns what each action does (it knows about unsaved changes); File →
-//! Open Recent is in [`recent`].
+//! Open Recent is in [`recent`], View → Check Spelling in [`spelling`].
 
 use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Runtime};
@@ -8,6 +8,7 @@ use tauri::{AppHandle, Emitter, Runtime};
 use crate::ipc::{MenuAction, SHELL_EVENT, ShellEvent};
 
 pub mod recent;
+pub mod spelling;
 
 /// Menu item id, label, accelerator, action.
 const ITEMS: &[(&str, &str, Option<&str>, MenuAction)] = &[
@@ -107,6 +108,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         ])
         .separator()
         .item(&item("toggle-checklist")?)
+        .item(&spelling::item(app)?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("about")?)
@@ -118,7 +120,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 
 /// Forwards a chosen menu item to the UI.
 pub fn forward<R: Runtime>(app: &AppHandle<R>, id: &str) {
-    if recent::choose(app, id) {
+    if recent::choose(app, id) || spelling::choose(app, id) {
         return;
     }
     if let Some((.., action)) = ITEMS.iter().find(|(i, ..)| *i == id) {

@@ -1,4 +1,5 @@
-//! What the app remembers between runs: recent files and the team template folder.
+//! What the app remembers between runs: recent files, the team template folder
+//! and whether the editor's text is spell checked.
 //! Stored as JSON in the OS config directory and written atomically.
 
 use std::path::{Path, PathBuf};
@@ -9,13 +10,25 @@ use serde::{Deserialize, Serialize};
 pub const MAX_RECENT: usize = 10;
 
 /// Persisted preferences.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(default)]
 pub struct Settings {
     /// Most recent first; no duplicates.
     pub recent: Vec<PathBuf>,
     /// A folder of shared templates the user picked (e.g. a synced team folder).
     pub team_folder: Option<PathBuf>,
+    /// View → Check Spelling; on unless the user turned it off.
+    pub spell_check: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            team_folder: None,
+            spell_check: true,
+        }
+    }
 }
 
 impl Settings {
@@ -54,6 +67,14 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spelling_is_checked_unless_turned_off() {
+        let older: Settings = serde_json::from_str(r#"{"recent": ["a.md"]}"#).unwrap();
+        assert!(older.spell_check, "settings from before the choice existed");
+        let off: Settings = serde_json::from_str(r#"{"spell_check": false}"#).unwrap();
+        assert!(!off.spell_check);
+    }
 
     #[test]
     fn remember_moves_to_front_without_duplicates() {

@@ -3,7 +3,12 @@
  * editor's code (most of the page's JavaScript) while the shell answers, builds
  * the app and connects it to the shell.
  */
+import { startSpellChecking } from "./ipc";
 import { handShellEvents, startingUp } from "./start-up";
+
+/** How long after start spell checking is turned on: loading the dictionaries
+ * holds the shell's main thread for ≈ 50 ms, which start-up should not wait for. */
+const SPELLING_AFTER_MS = 1000;
 
 // `boot:*` marks: the start-up timeline the window benchmark reads (crates/window-bench).
 performance.mark("boot:script");
@@ -14,6 +19,7 @@ try {
   const controller = new Controller(root);
   handShellEvents((event) => controller.onShellEvent(event));
   void controller.boot(startingUp);
+  setTimeout(() => void startSpellChecking().catch(() => {}), SPELLING_AFTER_MS);
 } catch (error) {
   // Nothing of the app could be built: say so rather than show an empty window.
   root.textContent = `Specwright could not start: ${error instanceof Error ? error.message : String(error)}`;

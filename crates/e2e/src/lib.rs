@@ -498,6 +498,56 @@ impl App {
         .unwrap();
     }
 
+    /// Right-clicks the middle of the first text in the editor that reads
+    /// `word`, as a mouse does, and waits for GTK's context menu to open.
+    pub async fn right_click_editor_word(&self, word: &str) {
+        let at = self
+            .client
+            .execute(
+                r#"const [word] = arguments;
+                const walker = document.createTreeWalker(document.querySelector(".cm-content"), NodeFilter.SHOW_TEXT);
+                for (let node; (node = walker.nextNode()); ) {
+                  const at = node.data.indexOf(word);
+                  if (at < 0) continue;
+                  const range = document.createRange();
+                  range.setStart(node, at);
+                  range.setEnd(node, at + word.length);
+                  const r = range.getBoundingClientRect();
+                  return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2), window.innerHeight];
+                }
+                return null;"#,
+                vec![json!(word)],
+            )
+            .await
+            .unwrap();
+        let [x, y, height] = serde_json::from_value::<[i16; 3]>(at.clone())
+            .unwrap_or_else(|_| panic!("no text {word:?} in the editor ({at})"));
+        let pid = self.app_pid().expect("the app is running");
+        let before = window::popup_count(pid).unwrap_or(0);
+        tokio::task::spawn_blocking(move || {
+            window::click_in_page(pid, x, y, height as u16, 3)
+                .unwrap_or_else(|e| panic!("right-clicking the app window: {e}"))
+        })
+        .await
+        .unwrap();
+        wait_until_true("the context menu", || {
+            window::popup_count(pid).is_ok_and(|n| n > before)
+        })
+        .await;
+    }
+
+    /// A PNG of the element `css` (after the page presented again, see
+    /// [`App::screenshot`]).
+    pub async fn element_png(&self, css: &str) -> Vec<u8> {
+        let element = self.wait_for(css).await;
+        let _ = self.client.execute(KEEP_PRESENTING, vec![]).await;
+        match tokio::time::timeout(Duration::from_secs(15), element.screenshot()).await {
+            Ok(Ok(png)) => png,
+            Ok(Err(err)) => panic!("screenshot of {css} failed: {err}"),
+            Err(_) => panic!("screenshot of {css}: WebKitWebDriver did not answer within 15 s"),
+        }
+    }
+
     /// Types `text` (printable ASCII) into the app's top-most window — a native
     /// dialog's focused field, say — as a keyboard does.
     pub async fn type_native_text(&self, text: &str) {

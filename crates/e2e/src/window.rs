@@ -132,6 +132,61 @@ pub fn type_text(pid: u32, text: &str) -> X11Result<()> {
     press_keys(pid, &strokes, std::time::Duration::from_millis(5))
 }
 
+/// Clicks mouse `button` (1 left, 3 right) at `x`, `y` in the page of the app's
+/// main window (CSS pixels from the page's top left, below the menu bar, whose
+/// height is the window's less the page's `page_height`), through XTest as a
+/// mouse does — so a right click opens GTK's context menu, which a WebDriver
+/// click does not.
+pub fn click_in_page(pid: u32, x: i16, y: i16, page_height: u16, button: u8) -> X11Result<()> {
+    use x11rb::protocol::xproto::{BUTTON_PRESS_EVENT, BUTTON_RELEASE_EVENT, MOTION_NOTIFY_EVENT};
+    use x11rb::protocol::xtest::ConnectionExt as _;
+    let (conn, screen) = x11rb::connect(None)?;
+    let root = conn.setup().roots[screen].root;
+    let window = *top_level_windows_of(&conn, root, pid)?
+        .first()
+        .ok_or("the app has no visible window")?;
+    let height = conn.get_geometry(window)?.reply()?.height;
+    let below_menu = i16::try_from(height.saturating_sub(page_height))?;
+    let at = conn
+        .translate_coordinates(window, root, x, y + below_menu)?
+        .reply()?;
+    conn.xtest_fake_input(
+        MOTION_NOTIFY_EVENT,
+        0,
+        x11rb::CURRENT_TIME,
+        root,
+        at.dst_x,
+        at.dst_y,
+        0,
+    )?;
+    conn.get_input_focus()?.reply()?;
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    for kind in [BUTTON_PRESS_EVENT, BUTTON_RELEASE_EVENT] {
+        conn.xtest_fake_input(kind, button, x11rb::CURRENT_TIME, root, 0, 0, 0)?;
+    }
+    conn.get_input_focus()?.reply()?;
+    Ok(())
+}
+
+/// How many pop-up windows (menus: override-redirect, mapped) the display
+/// shows while process `pid` has a window: GTK gives its menus no process id,
+/// so on a desktop another program's pop-up counts too (compare counts).
+pub fn popup_count(pid: u32) -> X11Result<usize> {
+    let (conn, screen) = x11rb::connect(None)?;
+    let root = conn.setup().roots[screen].root;
+    if top_level_windows_of(&conn, root, pid)?.is_empty() {
+        return Ok(0);
+    }
+    let mut count = 0;
+    for window in conn.query_tree(root)?.reply()?.children {
+        let attributes = conn.get_window_attributes(window)?.reply()?;
+        if attributes.override_redirect && attributes.map_state == MapState::VIEWABLE {
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
 /// The top-most visible top-level window of process `pid` (the main window, or
 /// a dialog it opened).
 pub(crate) fn top_most_window_of(

@@ -36,5 +36,6 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         window::set_dirty,
         window::close_window,
         window::open_external,
+        window::start_spell_checking,
     ]
 }

@@ -92,6 +92,7 @@ export class Controller {
     else if (event.type === "close-requested") void this.quit();
     else if (event.type === "file-changed") void this.recovery.diskChanged(event.path);
     else if (event.type === "file-deleted") void this.recovery.diskDeleted(event.path);
+    else if (event.type === "spelling") this.workspace.setSpelling(event.status);
   }
 
   run(action: MenuAction, source: Source = "click"): void {

@@ -10,9 +10,10 @@ import { coalesce, type Coalescer } from "../analysis/coalesce";
 import { LiveAnalysisClient, type ShownAnalysis } from "../analysis/live";
 import { showFindings, touchesDiagnostic } from "../editor/lint/findings";
 import { detectLineBreak, editorExtensions } from "../editor/setup";
+import { setSpellCheck } from "../editor/spelling";
 import { applyToggled } from "../editor/toggle/apply";
 import * as ipc from "../ipc";
-import type { Analysis, DraftText } from "../ipc";
+import type { Analysis, DraftText, SpellingStatus } from "../ipc";
 import { SidePanel, type Tab } from "../panels/side-panel";
 import { Preview } from "../preview/preview";
 import { button, h } from "./dom";
@@ -67,6 +68,8 @@ export class Workspace {
   /** The findings the editor's diagnostics were made from, and the status bar's text. */
   private findingsKey = "";
   private statusKey = "";
+  /** Whether the editor's text is spell checked: off until the shell has turned it on. */
+  private spellCheck = false;
 
   constructor(
     private readonly appKeys: readonly KeyBinding[],
@@ -228,6 +231,15 @@ export class Workspace {
     this.setDirty(false);
   }
 
+  /** Shows what the shell's spell checker came to (on, off, no dictionary). */
+  setSpelling(status: SpellingStatus): void {
+    this.element.dataset.spelling = status;
+    const on = status === "on";
+    if (on === this.spellCheck) return;
+    this.spellCheck = on;
+    if (this.editor) setSpellCheck(this.editor, on);
+  }
+
   setViewMode(mode: ViewMode): void {
     this.element.dataset.view = mode;
     this.editor?.requestMeasure();
@@ -296,6 +308,7 @@ export class Workspace {
             this.setDirty(!this.sameAsSaved());
           },
           onScroll: () => this.sync.fromEditor(),
+          spellCheck: this.spellCheck,
         },
         detectLineBreak(text),
       ),

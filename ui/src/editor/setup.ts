@@ -1,6 +1,7 @@
 /**
  * The editor's extensions: Markdown with code-block languages, history, search
- * and replace, line numbers, soft wrap, lint gutter, and the app's own keys.
+ * and replace, line numbers, soft wrap, lint gutter, spell checking, and the
+ * app's own keys.
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { languages } from "@codemirror/language-data";
@@ -22,6 +23,7 @@ import {
 import { blinkThenHold } from "./cursor/blink";
 import { findings } from "./lint/findings";
 import { markdownSupport } from "./markdown";
+import { spellCheck } from "./spelling";
 import { editorTheme } from "./theme";
 
 export interface EditorConfig {
@@ -31,6 +33,8 @@ export interface EditorConfig {
   onDocChanged(update: ViewUpdate): void;
   /** Called when the editor scrolls. */
   onScroll(view: EditorView): void;
+  /** Whether the text is spell checked (`setSpellCheck` changes it later). */
+  spellCheck: boolean;
 }
 
 /** Everything an editor state needs; `lineBreak` keeps a CRLF file's line endings. */
@@ -61,7 +65,8 @@ export function editorExtensions(config: EditorConfig, lineBreak: "\n" | "\r\n")
     EditorView.domEventHandlers({
       scroll: (_event, view) => config.onScroll(view),
     }),
-    EditorView.contentAttributes.of({ "aria-label": "Spec text", spellcheck: "true" }),
+    EditorView.contentAttributes.of({ "aria-label": "Spec text" }),
+    spellCheck(config.spellCheck),
   ];
 }
 

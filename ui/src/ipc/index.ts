@@ -92,6 +92,8 @@ export const compareWithDisk = (text: string) => call<DiffLine[]>("compare_with_
 export const setDirty = (dirty: boolean) => call<void>("set_dirty", { dirty });
 export const closeWindow = () => call<void>("close_window");
 export const openExternal = (url: string) => call<void>("open_external", { url });
+/** Turns spell checking on if the user wants it; the outcome comes as a `spelling` shell event. */
+export const startSpellChecking = () => call<void>("start_spell_checking");
 /** Asks where to write and exports there; `null` when the save dialog was cancelled. */
 export const exportDocument = (request: ExportRequest) => call<ExportedFile | null>("export", { request });
 

@@ -27,6 +27,7 @@ export type { RestoredDocument } from "./generated/RestoredDocument";
 export type { Report } from "./generated/Report";
 export type { SavedDocument } from "./generated/SavedDocument";
 export type { SectionScore } from "./generated/SectionScore";
+export type { SpellingStatus } from "./generated/SpellingStatus";
 export type { StartUp } from "./generated/StartUp";
 export type { Severity } from "./generated/Severity";
 export type { ShellEvent } from "./generated/ShellEvent";
