@@ -1,5 +1,5 @@
 //! Spell checking in the editor. The editor's text is marked `spellcheck`
-//! (`ui/src/editor/setup.ts`, which leaves code and links out), but WebKitGTK
+//! (`ui/src/editor/spelling.ts`, which leaves code and links out), but WebKitGTK
 //! checks nothing until its web context is told to and given dictionaries: the
 //! user's languages, and US English, which most specs are written in, found by
 //! Enchant among the system's Hunspell dictionaries.
@@ -22,13 +22,13 @@ pub fn turn<R: Runtime>(app: &AppHandle<R>, enabled: bool, remember: bool) -> Sp
             eprintln!("specwright: could not remember the spelling choice: {err}");
         }
     }
-    let status = match app.get_webview_window("main") {
-        Some(window) if enabled => apply(&window, true),
-        Some(window) => {
-            apply(&window, false);
-            SpellingStatus::Off
-        }
-        None => SpellingStatus::Off,
+    let loaded = app
+        .get_webview_window("main")
+        .is_some_and(|window| apply(&window, enabled));
+    let status = match (enabled, loaded) {
+        (false, _) => SpellingStatus::Off,
+        (true, true) => SpellingStatus::On,
+        (true, false) => SpellingStatus::NoDictionary,
     };
     crate::menu::spelling::show(app, status);
     let _ = app.emit(SHELL_EVENT, ShellEvent::Spelling { status });
@@ -54,47 +54,34 @@ fn wanted_languages<'a>(locale_names: impl IntoIterator<Item = &'a str>) -> Vec<
     languages
 }
 
-/// Turns the window's spell checking on or off and says what came of it.
+/// Turns the window's spell checking on or off; whether a dictionary is loaded.
 #[cfg(target_os = "linux")]
-fn apply<R: Runtime>(window: &WebviewWindow<R>, enabled: bool) -> SpellingStatus {
+fn apply<R: Runtime>(window: &WebviewWindow<R>, enabled: bool) -> bool {
     use webkit2gtk::{WebContextExt, WebViewExt};
 
     let (sender, receiver) = std::sync::mpsc::channel();
     let asked = window.with_webview(move |webview| {
         let Some(context) = webview.inner().context() else {
-            let _ = sender.send(SpellingStatus::NoDictionary);
             return;
         };
         context.set_spell_checking_enabled(enabled);
-        if !enabled {
-            let _ = sender.send(SpellingStatus::Off);
-            return;
+        if enabled {
+            let locale = webkit2gtk::glib::language_names();
+            let wanted = wanted_languages(locale.iter().map(|n| n.as_str()));
+            let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+            context.set_spell_checking_languages(&wanted);
         }
-        let locale = webkit2gtk::glib::language_names();
-        let wanted = wanted_languages(locale.iter().map(|n| n.as_str()));
-        let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
-        context.set_spell_checking_languages(&wanted);
         // WebKit keeps only the languages whose dictionary Enchant could load.
-        let _ = sender.send(if context.spell_checking_languages().is_empty() {
-            SpellingStatus::NoDictionary
-        } else {
-            SpellingStatus::On
-        });
+        let _ = sender.send(!context.spell_checking_languages().is_empty());
     });
-    if asked.is_err() {
-        return SpellingStatus::NoDictionary;
-    }
-    receiver.recv().unwrap_or(SpellingStatus::NoDictionary)
+    // A closure never run (no web view) drops the sender: nothing loaded.
+    asked.is_ok() && receiver.recv().unwrap_or(false)
 }
 
 /// Other platforms' web views check spelling by the `spellcheck` attribute alone.
 #[cfg(not(target_os = "linux"))]
-fn apply<R: Runtime>(_window: &WebviewWindow<R>, enabled: bool) -> SpellingStatus {
-    if enabled {
-        SpellingStatus::On
-    } else {
-        SpellingStatus::Off
-    }
+fn apply<R: Runtime>(_window: &WebviewWindow<R>, _enabled: bool) -> bool {
+    true
 }
 
 #[cfg(test)]

@@ -379,12 +379,25 @@ impl App {
     pub async fn screenshot(&self, name: &str) {
         let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).unwrap();
-        let _ = self.client.execute(KEEP_PRESENTING, vec![]).await;
-        match tokio::time::timeout(Duration::from_secs(15), self.client.screenshot()).await {
-            Ok(Ok(png)) => std::fs::write(dir.join(format!("{name}.png")), png).unwrap(),
-            Ok(Err(err)) => eprintln!("screenshot {name} failed: {err}"),
-            Err(_) => panic!("screenshot {name}: WebKitWebDriver did not answer within 15 s"),
+        match self.presented(name, self.client.screenshot()).await {
+            Ok(png) => std::fs::write(dir.join(format!("{name}.png")), png).unwrap(),
+            Err(err) => eprintln!("screenshot {name} failed: {err}"),
         }
+    }
+
+    /// Takes `screenshot` once the page presents again (see [`App::screenshot`]);
+    /// fails the test if WebKitWebDriver does not answer within 15 s.
+    async fn presented(
+        &self,
+        what: &str,
+        screenshot: impl std::future::Future<Output = Result<Vec<u8>, fantoccini::error::CmdError>>,
+    ) -> Result<Vec<u8>, fantoccini::error::CmdError> {
+        let _ = self.client.execute(KEEP_PRESENTING, vec![]).await;
+        tokio::time::timeout(Duration::from_secs(15), screenshot)
+            .await
+            .unwrap_or_else(|_| {
+                panic!("screenshot {what}: WebKitWebDriver did not answer within 15 s")
+            })
     }
 
     /// Ends the session and the driver (gracefully, so WebKitWebDriver exits too).
@@ -540,12 +553,9 @@ impl App {
     /// [`App::screenshot`]).
     pub async fn element_png(&self, css: &str) -> Vec<u8> {
         let element = self.wait_for(css).await;
-        let _ = self.client.execute(KEEP_PRESENTING, vec![]).await;
-        match tokio::time::timeout(Duration::from_secs(15), element.screenshot()).await {
-            Ok(Ok(png)) => png,
-            Ok(Err(err)) => panic!("screenshot of {css} failed: {err}"),
-            Err(_) => panic!("screenshot of {css}: WebKitWebDriver did not answer within 15 s"),
-        }
+        self.presented(css, element.screenshot())
+            .await
+            .unwrap_or_else(|err| panic!("screenshot of {css} failed: {err}"))
     }
 
     /// Types `text` (printable ASCII) into the app's top-most window — a native
