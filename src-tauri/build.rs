@@ -30,6 +30,9 @@ const COMMANDS: &[&str] = &[
     "close_window",
     "open_external",
     "start_spell_checking",
+    "misspelt_words",
+    "spelling_suggestions",
+    "learn_word",
 ];
 
 fn main() {

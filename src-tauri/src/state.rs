@@ -13,6 +13,7 @@ use specwright_core::{Catalog, ContentHash, Origin};
 use crate::dialogs::Dialogs;
 use crate::error::AppError;
 use crate::settings::Settings;
+use crate::spelling::SpellingState;
 use crate::watcher::DiskWatcher;
 
 /// The file behind the editor, if it has been saved or opened.
@@ -71,6 +72,8 @@ pub struct AppState {
     /// are written from this copy when the editor says it is the text now, see
     /// `commands::recovery`).
     pub live: Arc<LiveEngine>,
+    /// The dictionaries and the user's own words while spell checking is on.
+    pub spelling: SpellingState,
 }
 
 impl AppState {
@@ -97,6 +100,7 @@ impl AppState {
             journal: Journal::new(drafts_dir),
             watcher: DiskWatcher::default(),
             live: Arc::default(),
+            spelling: SpellingState::new(config_dir),
         }
     }
 

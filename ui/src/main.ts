@@ -7,7 +7,7 @@ import { startSpellChecking } from "./ipc";
 import { handShellEvents, startingUp } from "./start-up";
 
 /** How long after start spell checking is turned on: loading the dictionaries
- * holds the shell's main thread for ≈ 50 ms, which start-up should not wait for. */
+ * takes one of the machine's cores for ≈ 40 ms, which start-up should not share. */
 const SPELLING_AFTER_MS = 1000;
 
 // `boot:*` marks: the start-up timeline the window benchmark reads (crates/window-bench).

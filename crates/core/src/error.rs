@@ -48,6 +48,10 @@ pub enum Error {
     InvalidTemplate { path: PathBuf, reason: String },
     #[error("{}: not a readable draft: {reason}", path.display())]
     InvalidDraft { path: PathBuf, reason: String },
+    #[error("{}: not a usable spelling dictionary: {reason}", path.display())]
+    InvalidDictionary { path: PathBuf, reason: String },
+    #[error("“{word}” cannot be added to the dictionary: {reason}")]
+    NotAWord { word: String, reason: &'static str },
 }
 
 impl Error {
@@ -63,8 +67,11 @@ impl Error {
             | Error::WriteFailed { path, .. }
             | Error::ChangedOnDisk { path }
             | Error::InvalidTemplate { path, .. }
-            | Error::InvalidDraft { path, .. } => Some(path),
-            Error::NoTaskOnLine { .. } | Error::UnknownTemplate { .. } => None,
+            | Error::InvalidDraft { path, .. }
+            | Error::InvalidDictionary { path, .. } => Some(path),
+            Error::NoTaskOnLine { .. } | Error::UnknownTemplate { .. } | Error::NotAWord { .. } => {
+                None
+            }
         }
     }
 
@@ -83,6 +90,8 @@ impl Error {
             Error::UnknownTemplate { .. } => "unknown-template",
             Error::InvalidTemplate { .. } => "invalid-template",
             Error::InvalidDraft { .. } => "invalid-draft",
+            Error::InvalidDictionary { .. } => "invalid-dictionary",
+            Error::NotAWord { .. } => "not-a-word",
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod journal;
 pub mod live;
 pub mod markdown;
 pub mod placeholder;
+pub mod spelling;
 pub mod storage;
 pub mod template;
 pub mod toggle;

@@ -512,8 +512,14 @@ impl App {
     }
 
     /// Right-clicks the middle of the first text in the editor that reads
-    /// `word`, as a mouse does, and waits for GTK's context menu to open.
+    /// `word`, as a mouse does (a real `contextmenu` event, through XTest).
     pub async fn right_click_editor_word(&self, word: &str) {
+        self.click_editor_word(word, 3).await;
+    }
+
+    /// Clicks mouse `button` (1 left, 3 right) on the middle of the first text
+    /// in the editor that reads `word`, as a mouse does (through XTest).
+    pub async fn click_editor_word(&self, word: &str, button: u8) {
         let at = self
             .client
             .execute(
@@ -536,17 +542,12 @@ impl App {
         let [x, y, height] = serde_json::from_value::<[i16; 3]>(at.clone())
             .unwrap_or_else(|_| panic!("no text {word:?} in the editor ({at})"));
         let pid = self.app_pid().expect("the app is running");
-        let before = window::popup_count(pid).unwrap_or(0);
         tokio::task::spawn_blocking(move || {
-            window::click_in_page(pid, x, y, height as u16, 3)
-                .unwrap_or_else(|e| panic!("right-clicking the app window: {e}"))
+            window::click_in_page(pid, x, y, height as u16, button)
+                .unwrap_or_else(|e| panic!("clicking the app window: {e}"))
         })
         .await
         .unwrap();
-        wait_until_true("the context menu", || {
-            window::popup_count(pid).is_ok_and(|n| n > before)
-        })
-        .await;
     }
 
     /// A PNG of the element `css` (after the page presented again, see

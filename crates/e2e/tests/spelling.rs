@@ -1,22 +1,51 @@
-//! Spell checking in the editor, as a person sees it: a misspelt word typed
-//! into the text gets the web view's red underline (a word in code does not),
-//! a right click on it offers corrections and choosing one replaces it, and
-//! View → Check Spelling turns checking off, which the app remembers.
-//!
-//! The underline is looked for in the pixels of the editor line: WebKit keeps
-//! spelling marks out of the page's DOM.
+//! Spell checking in the editor, as a person sees it: the misspelt words of an
+//! opened document are underlined in red (words in code are not), a word being
+//! typed is judged once it is finished, a right click on an underlined word
+//! offers corrections (choosing one replaces it), Shift+F10 opens the same
+//! menu from the keyboard, "Add to Dictionary" is kept across launches,
+//! "Ignore" lasts the session, and View → Check Spelling turns checking off,
+//! which the app remembers.
 
 use std::time::{Duration, Instant};
 
-use fantoccini::key::Key;
+use serde_json::Value;
 use specwright_e2e::App;
 use specwright_e2e::window::keysym::{DOWN, F10, RETURN, RIGHT};
 
-const LAST: &str = ".cm-line:last-child";
+const SPEC: &str = "# Release notes
 
-const SPEC: &str = "# Rollout notes\n\nThe plan is ready for review.\n";
+The plan is ready for review.
 
-/// Pixels of the red of a spelling underline in a PNG (light theme: the
+Teams will recieve teh update on Monday.
+
+Run `recieve teh update` before the kubelet restarts.
+";
+
+/// The underlined words, in the order of the text.
+async fn underlined(app: &App) -> Vec<String> {
+    let words = app
+        .js("return [...document.querySelectorAll('.cm-content .cm-misspelt')].map((e) => e.textContent);")
+        .await;
+    serde_json::from_value(words).unwrap_or_default()
+}
+
+/// Waits until the underlined words are `want`.
+async fn wait_underlined(app: &App, want: &[&str]) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let words = underlined(app).await;
+        if words == want {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "underlined {words:?}, expected {want:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Pixels of the red of the spelling underline in a PNG (light theme: the
 /// editor's text is grey-blue, its code brown, its links blue).
 fn red_pixels(png: &[u8]) -> usize {
     let mut reader = png::Decoder::new(std::io::Cursor::new(png))
@@ -27,86 +56,32 @@ fn red_pixels(png: &[u8]) -> usize {
     let channels = info.color_type.samples();
     pixels[..info.buffer_size()]
         .chunks(channels)
-        .filter(|p| p[0] > 200 && p[1] < 160 && p[2] < 160)
+        .filter(|p| p[0] > 200 && p[1] < 120 && p[2] < 120)
         .count()
 }
 
-/// Types `text` at the end of the document as a person does: a line break,
-/// then word by word (WebKit checks a word once the next one is begun).
-async fn type_line(app: &App, text: &str) {
-    app.editor_to_end().await;
-    let editor = app.wait_for(".cm-content").await;
-    editor
-        .send_keys(&char::from(Key::Enter).to_string())
+/// The suggestions the open spelling menu offers.
+async fn suggestions(app: &App) -> Vec<String> {
+    app.wait_for("[data-testid=spelling-menu] .spelling-suggestion")
+        .await;
+    let found = app
+        .js("return [...document.querySelectorAll('[data-testid=spelling-menu] .spelling-suggestion')].map((e) => e.textContent);")
+        .await;
+    serde_json::from_value(found).unwrap_or_default()
+}
+
+async fn editor_text(app: &App) -> String {
+    match app
+        .js("return document.querySelector('.cm-content').textContent;")
         .await
-        .unwrap();
-    for word in text.split_inclusive(' ') {
-        editor.send_keys(word).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(150)).await;
+    {
+        Value::String(text) => text,
+        other => panic!("no editor text: {other}"),
     }
 }
 
-/// The red pixels of editor line `css`, polled until there are some if
-/// `want_some` (or for 10 s).
-async fn line_red(app: &App, css: &str, want_some: bool) -> usize {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let red = red_pixels(&app.element_png(css).await);
-        if (red > 0) == want_some || Instant::now() > deadline {
-            return red;
-        }
-        tokio::time::sleep(Duration::from_millis(300)).await;
-    }
-}
-
-#[tokio::test]
-async fn misspelt_words_are_underlined_corrected_and_checking_turns_off() {
-    let app = App::launch("spelling", &[]).await;
-    let doc = app.dir.path().join("notes.md");
-    std::fs::write(&doc, SPEC).unwrap();
-    app.answer_open_with(&doc);
-    app.click("[data-testid=open-file]").await;
-    app.wait_for_text("[data-testid=preview]", "Rollout notes")
-        .await;
-    app.wait_for("main.workspace[data-spelling=on]").await;
-
-    // Correct words: no underline.
-    type_line(&app, "We will ship it next week ").await;
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    assert_eq!(line_red(&app, LAST, false).await, 0, "correct words");
-
-    // Misspelt words: underlined as they are typed.
-    type_line(&app, "Teams will recieve teh update ").await;
-    let red = line_red(&app, LAST, true).await;
-    assert!(red > 0, "misspelt words are underlined");
-    app.screenshot("70-spelling").await;
-
-    // Code is not prose: the same words in backticks are not underlined, while
-    // a misspelt word typed after them is.
-    type_line(&app, "Run `recieve teh update` ").await;
-    type_line(&app, "Then wait for teh update ").await;
-    assert!(
-        line_red(&app, LAST, true).await > 0,
-        "the word after the code"
-    );
-    let code_line = ".cm-line:nth-last-child(2)";
-    assert_eq!(line_red(&app, code_line, false).await, 0, "words in code");
-
-    // A right click on a misspelt word offers corrections; the first replaces it.
-    app.right_click_editor_word("recieve").await;
-    app.press_native_keys(&[&[DOWN], &[RETURN]]).await;
-    app.wait_until(
-        "the correction in the text",
-        "return document.querySelector('.cm-content').textContent.includes('Teams will receive teh update');",
-        vec![],
-    )
-    .await;
-    app.wait_for_text("[data-testid=preview]", "Teams will receive teh update")
-        .await;
-
-    // View → Check Spelling (File, Edit, View; its fifth item) turns it off.
-    // (No underline after that shows the editor's side of it: the web view's
-    // checker being off too cannot be seen apart from it.)
+/// View → Check Spelling (File, Edit, View; its fifth item), through the menu bar.
+async fn toggle_check_spelling(app: &App) {
     app.press_native_keys(&[
         &[F10],
         &[RIGHT],
@@ -119,15 +94,108 @@ async fn misspelt_words_are_underlined_corrected_and_checking_turns_off() {
         &[RETURN],
     ])
     .await;
-    app.wait_for("main.workspace[data-spelling=off]").await;
-    app.wait_for(".cm-content[spellcheck=false]").await;
-    type_line(&app, "Anothr mispeled wrod here ").await;
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    assert_eq!(line_red(&app, LAST, false).await, 0, "checking is off");
+}
 
-    // It stays off after a restart.
+#[tokio::test]
+async fn misspelt_words_are_underlined_corrected_learnt_and_checking_turns_off() {
+    let app = App::launch("spelling", &[]).await;
+    let doc = app.dir.path().join("notes.md");
+    std::fs::write(&doc, SPEC).unwrap();
+    app.answer_open_with(&doc);
+    app.click("[data-testid=open-file]").await;
+    app.wait_for_text("[data-testid=preview]", "Release notes")
+        .await;
+    app.wait_for("main.workspace[data-spelling=on]").await;
+
+    // The opened text is checked as it is: no typing needed, code left alone.
+    wait_underlined(&app, &["recieve", "teh", "kubelet"]).await;
+    let wrong_line = ".cm-line:nth-child(5)";
+    assert!(app.text(wrong_line).await.starts_with("Teams will"));
+    let png = app.element_png(wrong_line).await;
+    assert!(red_pixels(&png) > 0, "a red underline");
+    assert_eq!(
+        red_pixels(&app.element_png(".cm-line:nth-child(3)").await),
+        0,
+        "correct words"
+    );
+    app.screenshot("70-spelling").await;
+
+    // A word being typed is judged once it is finished.
+    app.editor_to_end().await;
+    app.type_in_editor("Anothr").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    wait_underlined(&app, &["recieve", "teh", "kubelet"]).await;
+    app.type_in_editor(" line").await;
+    wait_underlined(&app, &["recieve", "teh", "kubelet", "Anothr"]).await;
+
+    // A right click offers corrections; Enter takes the first (focused) one.
+    app.right_click_editor_word("recieve").await;
+    let offered = suggestions(&app).await;
+    assert_eq!(
+        offered.first().map(String::as_str),
+        Some("receive"),
+        "{offered:?}"
+    );
+    app.screenshot("71-spelling-menu").await;
+    app.press_native_keys(&[&[RETURN]]).await;
+    app.wait_for_text("[data-testid=preview]", "Teams will receive teh update")
+        .await;
+    assert!(
+        editor_text(&app)
+            .await
+            .contains("Teams will receive teh update")
+    );
+    wait_underlined(&app, &["teh", "kubelet", "Anothr"]).await;
+
+    // From the keyboard: the cursor in the word, Shift+F10, then Add to Dictionary.
+    app.click_editor_word("kubelet", 1).await;
+    let editor = app.wait_for(".cm-content").await;
+    editor
+        .send_keys(&format!(
+            "{}{}",
+            char::from(fantoccini::key::Key::Shift),
+            char::from(fantoccini::key::Key::F10)
+        ))
+        .await
+        .unwrap();
+    app.click("[data-testid=spelling-menu] [data-action=learn]")
+        .await;
+    wait_underlined(&app, &["teh", "Anothr"]).await;
+    let words = app
+        .dir
+        .path()
+        .join("config/app.specwright.editor/dictionary.txt");
+    assert_eq!(std::fs::read_to_string(&words).unwrap(), "kubelet\n");
+
+    // Ignore lasts the session, for every place the word is.
+    app.right_click_editor_word("teh").await;
+    app.click("[data-testid=spelling-menu] [data-action=ignore]")
+        .await;
+    wait_underlined(&app, &["Anothr"]).await;
+
+    // Saved as corrected.
+    app.shortcut('s').await;
+    specwright_e2e::wait_until_true("the correction saved", || {
+        std::fs::read_to_string(&doc).is_ok_and(|t| t.contains("Teams will receive teh"))
+    })
+    .await;
+
+    // View → Check Spelling turns it off.
+    toggle_check_spelling(&app).await;
+    app.wait_for("main.workspace[data-spelling=off]").await;
+    wait_underlined(&app, &[]).await;
+
+    // It stays off after a restart; on again, the learnt word is still known
+    // and the ignored one is not ignored any more.
     let app = app.relaunch(&[]).await;
     app.wait_for("[data-testid=start-screen]").await;
     app.wait_for("main.workspace[data-spelling=off]").await;
+    app.answer_open_with(&doc);
+    app.click("[data-testid=open-file]").await;
+    app.wait_for_text("[data-testid=preview]", "Release notes")
+        .await;
+    toggle_check_spelling(&app).await;
+    app.wait_for("main.workspace[data-spelling=on]").await;
+    wait_underlined(&app, &["teh", "Anothr"]).await;
     app.quit().await;
 }

@@ -6,6 +6,7 @@ pub mod disk;
 pub mod export;
 pub mod files;
 pub mod recovery;
+pub mod spelling;
 pub mod templates;
 pub mod window;
 
@@ -36,6 +37,9 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         window::set_dirty,
         window::close_window,
         window::open_external,
-        window::start_spell_checking,
+        spelling::start_spell_checking,
+        spelling::misspelt_words,
+        spelling::spelling_suggestions,
+        spelling::learn_word,
     ]
 }

@@ -1,7 +1,6 @@
-//! The window itself: title with the unsaved marker, closing, external links,
-//! spell checking.
+//! The window itself: title with the unsaved marker, closing, external links.
 
-use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri::{Runtime, State, WebviewWindow};
 
 use crate::error::{AppError, AppResult};
 use crate::state::{AppState, window_title};
@@ -56,13 +55,4 @@ pub fn open_external(url: String) -> AppResult<()> {
             format!("Could not open {url} in the browser: {err}"),
         )
     })
-}
-
-/// Turns spell checking on if the user wants it, once the window shows its first
-/// page: loading the dictionaries takes the main thread ≈ 50 ms, which start-up
-/// does not wait for. The outcome reaches the UI as [`crate::ipc::ShellEvent::Spelling`].
-#[tauri::command]
-pub fn start_spell_checking<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) {
-    let wanted = state.settings().spell_check;
-    crate::spelling::turn(&app, wanted, false);
 }

@@ -6,6 +6,7 @@
 mod documents;
 mod live;
 mod security;
+mod spelling;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -19,6 +20,7 @@ use tauri::{App, Listener, Manager, WebviewWindow, WebviewWindowBuilder};
 
 use crate::dialogs::{self, Dialogs};
 use crate::ipc::SHELL_EVENT;
+use crate::spelling::SpellingState;
 use crate::state::AppState;
 
 /// One run of the app on the mock runtime, with its main window.
@@ -33,6 +35,8 @@ pub struct Shell {
 /// the settings and drafts the earlier one left.
 pub struct Home {
     dir: tempfile::TempDir,
+    /// Spell checking looks for dictionaries only in `<config>/hunspell`.
+    own_dictionaries_only: bool,
 }
 
 impl Home {
@@ -40,12 +44,26 @@ impl Home {
         let dir = tempfile::tempdir().expect("a temporary folder");
         std::fs::create_dir_all(dir.path().join("dialogs")).unwrap();
         std::fs::create_dir_all(dir.path().join("docs")).unwrap();
-        Self { dir }
+        Self {
+            dir,
+            own_dictionaries_only: false,
+        }
+    }
+
+    /// This home's runs find no dictionary but those in `<config>/hunspell`.
+    pub fn without_system_dictionaries(mut self) -> Self {
+        self.own_dictionaries_only = true;
+        self
     }
 
     /// Where the scripted dialogs save to and read `open.txt` from.
     pub fn dialogs(&self) -> PathBuf {
         self.dir.path().join("dialogs")
+    }
+
+    /// The app's config folder (settings, the user's templates and words).
+    pub fn config(&self) -> PathBuf {
+        self.dir.path().join("config")
     }
 
     /// A folder for documents the tests write themselves.
@@ -79,12 +97,16 @@ impl Shell {
     /// Starts the app in `home`, as if launched with `launch_file` on the command line.
     pub fn start_in(home: Home, launch_file: Option<PathBuf>) -> Self {
         let root = home.dir.path();
-        let state = AppState::new(
-            &root.join("config"),
+        let mut state = AppState::new(
+            &home.config(),
             &crate::commands::recovery::drafts_dir(&root.join("data")),
             launch_file,
             Dialogs::Scripted(home.dialogs()),
         );
+        if home.own_dictionaries_only {
+            let own = vec![home.config().join("hunspell")];
+            state.spelling = SpellingState::searching(&home.config(), own);
+        }
         let app = crate::with_commands(mock_builder())
             .manage(state)
             .build(crate::context())

@@ -55,6 +55,15 @@ pub(super) fn choose<R: Runtime>(app: &AppHandle<R>, id: &str) -> bool {
         return true;
     };
     let enabled = item.0.is_checked().unwrap_or(false);
-    crate::spelling::turn(app, enabled, true);
+    crate::spelling::remember(app, enabled);
+    crate::spelling::apply(app);
     true
+}
+
+/// Flips the item's tick as GTK does when it is clicked (the mock runtime has no GTK).
+#[cfg(test)]
+pub fn flip_for_test<R: Runtime>(app: &AppHandle<R>) {
+    let item = app.state::<SpellingItem<R>>();
+    let checked = item.0.is_checked().unwrap_or(false);
+    item.0.set_checked(!checked).expect("the item's tick");
 }

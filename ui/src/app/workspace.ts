@@ -10,7 +10,8 @@ import { coalesce, type Coalescer } from "../analysis/coalesce";
 import { LiveAnalysisClient, type ShownAnalysis } from "../analysis/live";
 import { showFindings, touchesDiagnostic } from "../editor/lint/findings";
 import { detectLineBreak, editorExtensions } from "../editor/setup";
-import { setSpellCheck } from "../editor/spelling";
+import { setSpellCheck } from "../editor/spelling/marks";
+import { Speller, type Spelling } from "../editor/spelling/speller";
 import { applyToggled } from "../editor/toggle/apply";
 import * as ipc from "../ipc";
 import type { Analysis, DraftText, SpellingStatus } from "../ipc";
@@ -68,8 +69,14 @@ export class Workspace {
   /** The findings the editor's diagnostics were made from, and the status bar's text. */
   private findingsKey = "";
   private statusKey = "";
-  /** Whether the editor's text is spell checked: off until the shell has turned it on. */
-  private spellCheck = false;
+  /** The verdicts on the editor's words, kept while the app runs. */
+  private readonly speller = new Speller({
+    misspelt: (words) => ipc.misspeltWords(words),
+    suggestions: (word) => ipc.spellingSuggestions(word),
+    learn: (word) => ipc.learnWord(word),
+  });
+  /** The editor's spell checking: `null` (off) until the shell has turned it on. */
+  private spelling: Spelling | null = null;
 
   constructor(
     private readonly appKeys: readonly KeyBinding[],
@@ -235,9 +242,11 @@ export class Workspace {
   setSpelling(status: SpellingStatus): void {
     this.element.dataset.spelling = status;
     const on = status === "on";
-    if (on === this.spellCheck) return;
-    this.spellCheck = on;
-    if (this.editor) setSpellCheck(this.editor, on);
+    if (on === (this.spelling !== null)) return;
+    // Turned on again: the dictionaries were loaded anew.
+    this.speller.forget();
+    this.spelling = on ? { speller: this.speller, report: (message) => toast(message, "error") } : null;
+    if (this.editor) setSpellCheck(this.editor, this.spelling);
   }
 
   setViewMode(mode: ViewMode): void {
@@ -308,7 +317,7 @@ export class Workspace {
             this.setDirty(!this.sameAsSaved());
           },
           onScroll: () => this.sync.fromEditor(),
-          spellCheck: this.spellCheck,
+          spelling: this.spelling,
         },
         detectLineBreak(text),
       ),

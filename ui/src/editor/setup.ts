@@ -23,7 +23,8 @@ import {
 import { blinkThenHold } from "./cursor/blink";
 import { findings } from "./lint/findings";
 import { markdownSupport } from "./markdown";
-import { spellCheck } from "./spelling";
+import { spellCheck } from "./spelling/marks";
+import type { Spelling } from "./spelling/speller";
 import { editorTheme } from "./theme";
 
 export interface EditorConfig {
@@ -33,8 +34,8 @@ export interface EditorConfig {
   onDocChanged(update: ViewUpdate): void;
   /** Called when the editor scrolls. */
   onScroll(view: EditorView): void;
-  /** Whether the text is spell checked (`setSpellCheck` changes it later). */
-  spellCheck: boolean;
+  /** Spell checking, or `null` while it is off (`setSpellCheck` changes it later). */
+  spelling: Spelling | null;
 }
 
 /** Everything an editor state needs; `lineBreak` keeps a CRLF file's line endings. */
@@ -66,7 +67,7 @@ export function editorExtensions(config: EditorConfig, lineBreak: "\n" | "\r\n")
       scroll: (_event, view) => config.onScroll(view),
     }),
     EditorView.contentAttributes.of({ "aria-label": "Spec text" }),
-    spellCheck(config.spellCheck),
+    spellCheck(config.spelling),
   ];
 }
 

@@ -92,8 +92,14 @@ export const compareWithDisk = (text: string) => call<DiffLine[]>("compare_with_
 export const setDirty = (dirty: boolean) => call<void>("set_dirty", { dirty });
 export const closeWindow = () => call<void>("close_window");
 export const openExternal = (url: string) => call<void>("open_external", { url });
-/** Turns spell checking on if the user wants it; the outcome comes as a `spelling` shell event. */
+/** Loads the dictionaries if the user wants spelling checked; the outcome comes as a `spelling` shell event. */
 export const startSpellChecking = () => call<void>("start_spell_checking");
+/** The words among `words` that are misspelt (none while spell checking is off). */
+export const misspeltWords = (words: string[]) => call<string[]>("misspelt_words", { words });
+/** Corrections for `word`, likeliest first. */
+export const spellingSuggestions = (word: string) => call<string[]>("spelling_suggestions", { word });
+/** Adds `word` to the user's dictionary. */
+export const learnWord = (word: string) => call<void>("learn_word", { word });
 /** Asks where to write and exports there; `null` when the save dialog was cancelled. */
 export const exportDocument = (request: ExportRequest) => call<ExportedFile | null>("export", { request });
 

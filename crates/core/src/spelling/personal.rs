@@ -1,0 +1,99 @@
+//! The user's own words ("Add to Dictionary"): a UTF-8 text file of one word a
+//! line, the format Hunspell's personal dictionaries use, saved atomically.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::storage;
+
+/// The user's words and the file they are kept in.
+pub struct PersonalWords {
+    path: PathBuf,
+    words: Vec<String>,
+    /// False when the file exists but could not be read: it is then never
+    /// written over, so nothing the user kept there is lost.
+    writable: bool,
+}
+
+impl PersonalWords {
+    /// The words in `path` (none if it does not exist yet), and the problem
+    /// if it could not be read.
+    pub fn load(path: &Path) -> (Self, Option<Error>) {
+        let mut personal = Self {
+            path: path.to_owned(),
+            words: Vec::new(),
+            writable: true,
+        };
+        match storage::read_document(path) {
+            Ok(loaded) => {
+                personal.words = loaded
+                    .text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|w| check_word(w).is_ok())
+                    .map(str::to_owned)
+                    .collect();
+                (personal, None)
+            }
+            Err(Error::NotFound { .. }) => (personal, None),
+            Err(err) => {
+                personal.writable = false;
+                (personal, Some(err))
+            }
+        }
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.iter().any(|w| w == word)
+    }
+
+    /// Adds `word` and saves the file.
+    pub fn add(&mut self, word: &str) -> Result<()> {
+        if !self.writable {
+            return Err(Error::InvalidDictionary {
+                path: self.path.clone(),
+                reason: "it could not be read, so it is not written over; fix or remove it"
+                    .to_owned(),
+            });
+        }
+        let mut text: String = self.words.iter().map(|w| format!("{w}\n")).collect();
+        text.push_str(word);
+        text.push('\n');
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| Error::WriteFailed {
+                path: self.path.clone(),
+                source,
+            })?;
+        }
+        storage::save_atomically(&self.path, &text)?;
+        self.words.push(word.to_owned());
+        Ok(())
+    }
+}
+
+/// Refuses what cannot be a word of a personal dictionary.
+pub(super) fn check_word(word: &str) -> Result<()> {
+    let refuse = |reason| {
+        Err(Error::NotAWord {
+            word: word.to_owned(),
+            reason,
+        })
+    };
+    if word.is_empty() {
+        return refuse("it is empty");
+    }
+    if word.chars().count() > super::LONGEST_WORD {
+        return refuse("it is too long to be a word");
+    }
+    if word.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return refuse("a word has no spaces or line breaks");
+    }
+    if word.contains('/') {
+        return refuse("a word has no slash");
+    }
+    Ok(())
+}

@@ -1,0 +1,145 @@
+use super::*;
+
+/// A small English-like dictionary: `S` adds a plural, `D` a past tense.
+const AFF: &str =
+    "SET UTF-8\nTRY esianrtolcdugmphbyfvkwz\n\nSFX S Y 1\nSFX S 0 s .\n\nSFX D Y 1\nSFX D 0 d e\n";
+const DIC: &str = "5\nreceive/SD\nplan/S\nthe\nupdate/SD\nteam/S\n";
+
+fn dictionary_dir(language: &str, aff: &[u8], dic: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(format!("{language}.aff")), aff).unwrap();
+    std::fs::write(dir.path().join(format!("{language}.dic")), dic).unwrap();
+    dir
+}
+
+fn load(dirs: &[&Path], personal: &Path) -> (Speller, Vec<Error>) {
+    let dirs: Vec<PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();
+    Speller::load(&["de_DE".to_owned(), "en_US".to_owned()], &dirs, personal)
+}
+
+#[test]
+fn words_of_the_dictionary_and_their_forms_are_right() {
+    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let (speller, problems) = load(&[dir.path()], &dir.path().join("words.txt"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(speller.languages(), ["en_US"]);
+    for word in ["receive", "received", "Receive", "RECEIVE", "plans", "The"] {
+        assert!(speller.check(word), "{word}");
+    }
+    let words = ["recieve", "teams", "teh", "updated"].map(String::from);
+    assert_eq!(speller.misspelt(&words), ["recieve", "teh"]);
+}
+
+#[test]
+fn corrections_are_offered_likeliest_first() {
+    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let (speller, _) = load(&[dir.path()], &dir.path().join("words.txt"));
+    assert_eq!(
+        speller.suggest("recieve").first().map(String::as_str),
+        Some("receive")
+    );
+    assert!(speller.suggest("teh").contains(&"the".to_owned()));
+}
+
+#[test]
+fn learnt_words_are_right_now_and_after_a_restart() {
+    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let personal = dir.path().join("config/dictionary.txt");
+    let (mut speller, _) = load(&[dir.path()], &personal);
+    assert!(!speller.check("kubelet"));
+    speller.learn("kubelet").unwrap();
+    speller.learn("kubelet").unwrap();
+    assert!(speller.check("kubelet"));
+    assert!(
+        speller.check("Kubelet"),
+        "capitalised at a sentence's start"
+    );
+    assert_eq!(std::fs::read_to_string(&personal).unwrap(), "kubelet\n");
+
+    let (again, problems) = load(&[dir.path()], &personal);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(again.check("kubelet"));
+    assert!(!again.check("kubelets"), "a learnt word has no forms");
+}
+
+#[test]
+fn what_cannot_be_a_word_is_refused_with_the_reason() {
+    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let (mut speller, _) = load(&[dir.path()], &dir.path().join("words.txt"));
+    for word in ["", "two words", "a/b", "line\nbreak", &"x".repeat(61)] {
+        let err = speller.learn(word).unwrap_err();
+        assert_eq!(err.kind(), "not-a-word", "{word:?}");
+    }
+    assert!(!dir.path().join("words.txt").exists());
+}
+
+#[test]
+fn an_unreadable_word_list_is_reported_and_never_written_over() {
+    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let personal = dir.path().join("words.txt");
+    std::fs::write(&personal, b"caf\xe9\n").unwrap();
+    let (mut speller, problems) = load(&[dir.path()], &personal);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].to_string().contains("words.txt"),
+        "{}",
+        problems[0]
+    );
+    let err = speller.learn("kubelet").unwrap_err();
+    assert!(err.to_string().contains("words.txt"), "{err}");
+    assert_eq!(std::fs::read(&personal).unwrap(), b"caf\xe9\n");
+}
+
+#[test]
+fn the_first_folder_holding_a_language_wins_and_every_language_counts() {
+    let first = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let other = dictionary_dir("en_US", AFF.as_bytes(), b"1\nother\n");
+    let german = dictionary_dir("de_DE", AFF.as_bytes(), b"1\nPlanung\n");
+    let personal = first.path().join("words.txt");
+    let (speller, _) = load(&[first.path(), german.path(), other.path()], &personal);
+    assert_eq!(speller.languages(), ["de_DE", "en_US"]);
+    assert!(speller.check("Planung") && speller.check("receive"));
+    assert!(!speller.check("other"));
+}
+
+#[test]
+fn latin1_dictionaries_are_read_and_other_encodings_named() {
+    let latin1 = dictionary_dir("en_US", b"SET ISO8859-1\n", b"1\ncaf\xe9\n");
+    let (speller, problems) = load(&[latin1.path()], &latin1.path().join("w.txt"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(speller.check("café"));
+
+    let koi = dictionary_dir("en_US", b"SET KOI8-R\n", b"1\nword\n");
+    let (speller, problems) = load(&[koi.path()], &koi.path().join("w.txt"));
+    assert!(!speller.has_dictionary());
+    let message = problems[0].to_string();
+    assert!(
+        message.contains("en_US.aff") && message.contains("KOI8-R"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_broken_dictionary_is_a_problem_not_a_crash() {
+    let dir = dictionary_dir(
+        "en_US",
+        b"SET UTF-8\nSFX S Y 3\nSFX S 0 s .\n",
+        b"1\nword/S\n",
+    );
+    let (speller, problems) = load(&[dir.path()], &dir.path().join("w.txt"));
+    assert!(!speller.has_dictionary());
+    assert_eq!(problems[0].kind(), "invalid-dictionary");
+    assert!(
+        speller.check("anything"),
+        "without a dictionary nothing is misspelt"
+    );
+}
+
+#[test]
+fn overlong_runs_of_letters_are_not_judged() {
+    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let (speller, _) = load(&[dir.path()], &dir.path().join("w.txt"));
+    let blob = "q".repeat(200);
+    assert!(speller.check(&blob));
+    assert!(speller.suggest(&blob).is_empty());
+}

@@ -1,0 +1,76 @@
+//! Spell checking: which of the editor's words are misspelt, corrections for
+//! one, and words the user adds to their dictionary (see [`crate::spelling`]).
+
+use tauri::{AppHandle, Manager, Runtime, State};
+
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+
+/// Most words asked about at once: the editor asks about what is on screen.
+const MOST_WORDS: usize = 20_000;
+
+/// Loads the dictionaries if the user wants spelling checked, once the window
+/// shows its first page: start-up does not wait for them. The outcome reaches
+/// the UI as [`crate::ipc::ShellEvent::Spelling`].
+#[tauri::command]
+pub fn start_spell_checking<R: Runtime>(app: AppHandle<R>) {
+    crate::spelling::apply(&app);
+}
+
+/// The words among `words` that are misspelt; none while spell checking is off.
+#[tauri::command]
+pub async fn misspelt_words(
+    state: State<'_, AppState>,
+    words: Vec<String>,
+) -> AppResult<Vec<String>> {
+    if words.len() > MOST_WORDS {
+        return Err(AppError::new(
+            "too-many-words",
+            format!("Spell checking takes up to {MOST_WORDS} words at a time."),
+        ));
+    }
+    let speller = state.spelling.speller();
+    let Some(speller) = speller.as_ref() else {
+        return Ok(Vec::new());
+    };
+    Ok(speller
+        .misspelt(&words)
+        .into_iter()
+        .map(str::to_owned)
+        .collect())
+}
+
+/// Corrections for `word`, likeliest first (none while spell checking is off).
+#[tauri::command]
+pub async fn spelling_suggestions<R: Runtime>(
+    app: AppHandle<R>,
+    word: String,
+) -> AppResult<Vec<String>> {
+    let suggestions = tokio::task::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let speller = state.spelling.speller();
+        speller
+            .as_ref()
+            .map(|s| s.suggest(&word))
+            .unwrap_or_default()
+    })
+    .await?;
+    Ok(suggestions)
+}
+
+/// Adds `word` to the user's dictionary, kept for later sessions.
+#[tauri::command]
+pub async fn learn_word<R: Runtime>(app: AppHandle<R>, word: String) -> AppResult<()> {
+    tokio::task::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let mut speller = state.spelling.speller_mut();
+        let Some(speller) = speller.as_mut() else {
+            return Err(AppError::new(
+                "spelling-off",
+                "Spell checking is off (View → Check Spelling), so no word can be added.",
+            ));
+        };
+        Ok(speller.learn(&word)?)
+    })
+    .await?
+}

@@ -1,0 +1,106 @@
+//! Spell checking through the commands: the dictionaries load when asked,
+//! misspelt words are found, corrected and learnt, and View → Check Spelling
+//! turns it all off and on again.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use super::{Home, Shell};
+
+/// A small dictionary put where the app looks first (`<config>/hunspell`).
+fn with_dictionary() -> Home {
+    let home = Home::new().without_system_dictionaries();
+    let dir = home.config().join("hunspell");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("en_US.aff"), "SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n").unwrap();
+    std::fs::write(
+        dir.join("en_US.dic"),
+        "4\nreceive/S\nplan/S\nthe\nupdate/S\n",
+    )
+    .unwrap();
+    home
+}
+
+fn spelling_event(shell: &Shell) -> Value {
+    loop {
+        let event = shell
+            .next_event(Duration::from_secs(10))
+            .expect("spell checking says what it came to");
+        if event["type"] == "spelling" {
+            return event["status"].clone();
+        }
+    }
+}
+
+fn misspelt(shell: &Shell, words: &[&str]) -> Value {
+    shell.ok("misspelt_words", json!({ "words": words }))
+}
+
+#[test]
+fn misspelt_words_are_found_corrected_and_learnt() {
+    let shell = Shell::start_in(with_dictionary(), None);
+    assert_eq!(
+        misspelt(&shell, &["recieve"]),
+        json!([]),
+        "off until started"
+    );
+
+    shell.ok("start_spell_checking", json!({}));
+    assert_eq!(spelling_event(&shell), "on");
+    assert_eq!(
+        misspelt(&shell, &["plans", "recieve", "the", "Update", "teh"]),
+        json!(["recieve", "teh"])
+    );
+    let suggestions = shell.ok("spelling_suggestions", json!({ "word": "recieve" }));
+    assert_eq!(suggestions[0], "receive", "{suggestions}");
+
+    shell.ok("learn_word", json!({ "word": "kubelet" }));
+    assert_eq!(misspelt(&shell, &["kubelet", "Kubelet"]), json!([]));
+    let words = shell.home.config().join("dictionary.txt");
+    assert_eq!(std::fs::read_to_string(words).unwrap(), "kubelet\n");
+    let message = shell.fails("learn_word", json!({ "word": "two words" }), "not-a-word");
+    assert!(message.contains("two words"), "{message}");
+
+    // The next run knows the learnt word.
+    let shell = Shell::start_in(shell.crash(), None);
+    shell.ok("start_spell_checking", json!({}));
+    assert_eq!(spelling_event(&shell), "on");
+    assert_eq!(misspelt(&shell, &["kubelet", "teh"]), json!(["teh"]));
+}
+
+#[test]
+fn view_check_spelling_turns_it_off_and_on_and_is_remembered() {
+    let shell = Shell::start_in(with_dictionary(), None);
+    let handle = shell.app.handle();
+    let _menu = crate::menu::build(handle).expect("the menu bar");
+    shell.ok("start_spell_checking", json!({}));
+    assert_eq!(spelling_event(&shell), "on");
+
+    // GTK flips the item's tick before the app hears of the click.
+    crate::menu::spelling::flip_for_test(handle);
+    crate::menu::forward(handle, "spell-check");
+    assert_eq!(spelling_event(&shell), "off");
+    assert_eq!(misspelt(&shell, &["teh"]), json!([]));
+    let message = shell.fails("learn_word", json!({ "word": "kubelet" }), "spelling-off");
+    assert!(message.contains("View → Check Spelling"), "{message}");
+    assert!(!shell.state().settings().spell_check);
+
+    let shell = Shell::start_in(shell.crash(), None);
+    shell.ok("start_spell_checking", json!({}));
+    assert_eq!(spelling_event(&shell), "off", "remembered");
+    let handle = shell.app.handle();
+    let _menu = crate::menu::build(handle).expect("the menu bar");
+    crate::menu::spelling::flip_for_test(handle);
+    crate::menu::forward(handle, "spell-check");
+    assert_eq!(spelling_event(&shell), "on");
+    assert_eq!(misspelt(&shell, &["teh"]), json!(["teh"]));
+}
+
+#[test]
+fn without_a_dictionary_nothing_is_marked_and_the_status_says_why() {
+    let shell = Shell::start_in(Home::new().without_system_dictionaries(), None);
+    shell.ok("start_spell_checking", json!({}));
+    assert_eq!(spelling_event(&shell), "no-dictionary");
+    assert_eq!(misspelt(&shell, &["teh"]), json!([]));
+}

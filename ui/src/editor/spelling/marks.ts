@@ -1,0 +1,136 @@
+/**
+ * Spell checking in the editor: misspelt words of the prose on screen get a
+ * red wavy underline, once the shell has judged them (`speller.ts`); the word
+ * being typed is left alone until the cursor leaves it. A right click on an
+ * underlined word, or Shift+F10 or the Menu key with the cursor in it, opens
+ * the corrections (`menu.ts`). Nothing is marked while spell checking is off
+ * (View → Check Spelling), and the web view's own checker is never used.
+ */
+import { syntaxTree } from "@codemirror/language";
+import { Compartment, StateEffect, type Extension } from "@codemirror/state";
+import {
+  Decoration,
+  type DecorationSet,
+  EditorView,
+  keymap,
+  type PluginValue,
+  ViewPlugin,
+  type ViewUpdate,
+} from "@codemirror/view";
+import { showSpellingMenu } from "./menu";
+import type { Spelling } from "./speller";
+import { proseWords, type Word } from "./words";
+
+const misspeltMark = Decoration.mark({ class: "cm-misspelt" });
+/** New verdicts came in: the marks are made again. */
+const refresh = StateEffect.define<null>();
+
+class Marks implements PluginValue {
+  decorations: DecorationSet = Decoration.none;
+  /** The misspelt words underlined now, in order. */
+  misspelt: Word[] = [];
+  /** Where the user is typing: the word there is not judged yet. */
+  private typingAt: number | null = null;
+  private readonly stop: () => void;
+
+  constructor(
+    private readonly view: EditorView,
+    readonly spelling: Spelling,
+  ) {
+    this.stop = spelling.speller.subscribe(() => this.view.dispatch({ effects: refresh.of(null) }));
+    this.build();
+  }
+
+  update(update: ViewUpdate): void {
+    const typed = update.transactions.some((tr) => tr.docChanged && (tr.isUserEvent("input") || tr.isUserEvent("delete")));
+    const before = this.typingAt;
+    if (typed) this.typingAt = update.state.selection.main.head;
+    else if (update.docChanged && this.typingAt !== null) this.typingAt = update.changes.mapPos(this.typingAt);
+    else if (update.selectionSet) this.typingAt = null;
+    if (
+      update.docChanged ||
+      update.viewportChanged ||
+      before !== this.typingAt ||
+      syntaxTree(update.startState) !== syntaxTree(update.state) ||
+      update.transactions.some((tr) => tr.effects.some((e) => e.is(refresh)))
+    ) {
+      this.build();
+    }
+  }
+
+  destroy(): void {
+    this.stop();
+  }
+
+  /** The underlined word at `pos`, if any. */
+  misspeltAt(pos: number): Word | undefined {
+    return this.misspelt.find((w) => w.from <= pos && pos <= w.to);
+  }
+
+  private build(): void {
+    const { speller } = this.spelling;
+    const unknown: string[] = [];
+    const marks = [];
+    this.misspelt = [];
+    for (const word of proseWords(this.view.state, this.view.visibleRanges)) {
+      if (this.typingAt !== null && word.from <= this.typingAt && this.typingAt <= word.to) continue;
+      const verdict = speller.verdict(word.text);
+      if (verdict === undefined) unknown.push(word.text);
+      else if (!verdict) {
+        this.misspelt.push(word);
+        marks.push(misspeltMark.range(word.from, word.to));
+      }
+    }
+    speller.ask(unknown);
+    this.decorations = Decoration.set(marks, true);
+  }
+}
+
+const marksPlugin = ViewPlugin.fromClass(Marks, { decorations: (plugin) => plugin.decorations });
+
+/** The spelling menu for the underlined word at `pos`, if there is one there. */
+function openMenuAt(view: EditorView, pos: number | null, at: { x: number; y: number }): boolean {
+  const marks = view.plugin(marksPlugin);
+  const word = pos === null ? undefined : marks?.misspeltAt(pos);
+  if (!marks || !word) return false;
+  showSpellingMenu(view, word, at, marks.spelling);
+  return true;
+}
+
+/** The menu for the word at the cursor, below it. */
+function openMenuAtCursor(view: EditorView): boolean {
+  const head = view.state.selection.main.head;
+  const coords = view.coordsAtPos(head);
+  if (!coords) return false;
+  return openMenuAt(view, head, { x: coords.left, y: coords.bottom });
+}
+
+function checking(spelling: Spelling): Extension {
+  return [
+    marksPlugin.of(spelling),
+    EditorView.domEventHandlers({
+      contextmenu(event, view) {
+        const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
+        if (!openMenuAt(view, pos, { x: event.clientX, y: event.clientY })) return false;
+        event.preventDefault();
+        return true;
+      },
+    }),
+    keymap.of([
+      { key: "Shift-F10", run: openMenuAtCursor },
+      { key: "ContextMenu", run: openMenuAtCursor },
+    ]),
+  ];
+}
+
+const compartment = new Compartment();
+
+/** The editor's spell checking, with `spelling`, or off (`null`). */
+export function spellCheck(spelling: Spelling | null): Extension {
+  return [EditorView.contentAttributes.of({ spellcheck: "false" }), compartment.of(spelling ? checking(spelling) : [])];
+}
+
+/** Turns the spell checking of `view`'s text on (with `spelling`) or off. */
+export function setSpellCheck(view: EditorView, spelling: Spelling | null): void {
+  view.dispatch({ effects: compartment.reconfigure(spelling ? checking(spelling) : []) });
+}

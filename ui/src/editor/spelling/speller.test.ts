@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeShell } from "./fake-shell";
+import { Speller } from "./speller";
+
+describe("Speller", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("asks about new words once, together, a moment after they appear", async () => {
+    vi.useFakeTimers();
+    const shell = fakeShell(["the", "plan"]);
+    const speller = new Speller(shell, 100);
+    const changed = vi.fn();
+    speller.subscribe(changed);
+    speller.ask(["the", "plan", "teh"]);
+    speller.ask(["teh", "plan"]);
+    expect(speller.verdict("teh")).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(99);
+    expect(shell.asked).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(shell.asked).toEqual([["the", "plan", "teh"]]);
+    expect(speller.verdict("teh")).toBe(false);
+    expect(speller.verdict("plan")).toBe(true);
+    expect(changed).toHaveBeenCalledTimes(1);
+
+    speller.ask(["teh", "the"]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(shell.asked).toHaveLength(1);
+  });
+
+  it("asks about words that came while it was asking afterwards", async () => {
+    vi.useFakeTimers();
+    let answer: (wrong: string[]) => void = () => {};
+    const asked: string[][] = [];
+    const speller = new Speller(
+      {
+        misspelt: (words) => {
+          asked.push(words);
+          return new Promise((resolve) => (answer = resolve));
+        },
+        suggestions: () => Promise.resolve([]),
+        learn: () => Promise.resolve(),
+      },
+      10,
+    );
+    speller.ask(["one"]);
+    await vi.advanceTimersByTimeAsync(10);
+    speller.ask(["two"]);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(asked).toEqual([["one"]]);
+    answer(["one"]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(asked).toEqual([["one"], ["two"]]);
+    expect(speller.verdict("one")).toBe(false);
+  });
+
+  it("drops answers to questions asked before it forgot, and takes a failed answer as right", async () => {
+    vi.useFakeTimers();
+    const shell = fakeShell([]);
+    const speller = new Speller(shell, 10);
+    speller.ask(["teh"]);
+    await vi.advanceTimersByTimeAsync(5);
+    speller.forget();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(speller.verdict("teh")).toBeUndefined();
+
+    const failing = new Speller({ ...shell, misspelt: () => Promise.reject(new Error("gone")) }, 10);
+    failing.ask(["teh"]);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(failing.verdict("teh")).toBe(true);
+  });
+
+  it("takes ignored words as right, and learnt ones in every case after asking again", async () => {
+    vi.useFakeTimers();
+    const shell = fakeShell([]);
+    const speller = new Speller(shell, 10);
+    speller.ask(["kubelet", "Kubelet", "teh"]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(speller.verdict("Kubelet")).toBe(false);
+
+    const changed = vi.fn();
+    speller.subscribe(changed);
+    speller.ignore("teh");
+    expect(speller.verdict("teh")).toBe(true);
+    expect(changed).toHaveBeenCalledTimes(1);
+
+    await speller.learn("kubelet");
+    expect(shell.learnt).toEqual(["kubelet"]);
+    expect(speller.verdict("kubelet")).toBe(true);
+    expect(speller.verdict("Kubelet")).toBeUndefined();
+    speller.ask(["Kubelet"]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(speller.verdict("Kubelet")).toBe(true);
+  });
+});

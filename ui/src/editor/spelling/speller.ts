@@ -1,0 +1,128 @@
+/**
+ * What the editor knows of its words' spelling: a verdict per word, asked of
+ * the shell's speller in batches a moment after the words appear (not on every
+ * keystroke), kept for the session. Words the user ignores count as right
+ * until the app closes; words they add to the dictionary, for good.
+ */
+
+/** The shell's side of spell checking (`src-tauri/src/commands/spelling.rs`). */
+export interface SpellingShell {
+  /** The words among `words` that are misspelt. */
+  misspelt(words: string[]): Promise<string[]>;
+  /** Corrections for `word`, likeliest first. */
+  suggestions(word: string): Promise<string[]>;
+  /** Adds `word` to the user's dictionary. */
+  learn(word: string): Promise<void>;
+}
+
+/** What the editor's spell checking needs from the app. */
+export interface Spelling {
+  speller: Speller;
+  /** Tells the user that something they asked for failed. */
+  report(message: string): void;
+}
+
+/** The user event of a correction chosen in the spelling menu. */
+export const CORRECTION = "spelling.correct";
+
+/** How long new words wait to be asked about, so that typing sends nothing. */
+const ASK_AFTER_MS = 150;
+/** Most words asked about in one call. */
+const MOST_AT_ONCE = 4000;
+
+export class Speller {
+  private readonly verdicts = new Map<string, boolean>();
+  private readonly queued = new Set<string>();
+  private readonly listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private asking = false;
+  /** Moves on when every verdict is forgotten: answers to older questions are dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly shell: SpellingShell,
+    private readonly askAfterMs = ASK_AFTER_MS,
+  ) {}
+
+  /** Right (`true`), misspelt (`false`), or not known yet (`undefined`). */
+  verdict(word: string): boolean | undefined {
+    return this.verdicts.get(word);
+  }
+
+  /** Asks the shell, soon, about those of `words` without a verdict. */
+  ask(words: Iterable<string>): void {
+    for (const word of words) if (!this.verdicts.has(word)) this.queued.add(word);
+    this.schedule();
+  }
+
+  /** Calls `listener` whenever verdicts change; returns the way to stop. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Corrections for `word`. */
+  suggestions(word: string): Promise<string[]> {
+    return this.shell.suggestions(word);
+  }
+
+  /** Takes `word` as right for the rest of the session. */
+  ignore(word: string): void {
+    this.verdicts.set(word, true);
+    this.notify();
+  }
+
+  /** Adds `word` to the user's dictionary; its other cases are asked about again. */
+  async learn(word: string): Promise<void> {
+    await this.shell.learn(word);
+    const lower = word.toLowerCase();
+    for (const known of [...this.verdicts.keys()]) {
+      if (known.toLowerCase() === lower) this.verdicts.delete(known);
+    }
+    this.verdicts.set(word, true);
+    this.notify();
+  }
+
+  /** Forgets every verdict (spell checking was turned off and on again). */
+  forget(): void {
+    this.generation++;
+    this.verdicts.clear();
+    this.queued.clear();
+  }
+
+  private schedule(): void {
+    if (this.queued.size === 0 || this.timer !== null || this.asking) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.askAfterMs);
+  }
+
+  private async flush(): Promise<void> {
+    const batch: string[] = [];
+    for (const word of this.queued) {
+      if (batch.length === MOST_AT_ONCE) break;
+      batch.push(word);
+    }
+    for (const word of batch) this.queued.delete(word);
+    const generation = this.generation;
+    this.asking = true;
+    let wrong: Set<string>;
+    try {
+      wrong = new Set(await this.shell.misspelt(batch));
+    } catch {
+      wrong = new Set(); // not judged: never underlined
+    } finally {
+      this.asking = false;
+    }
+    if (generation === this.generation) {
+      for (const word of batch) this.verdicts.set(word, !wrong.has(word));
+      this.notify();
+    }
+    this.schedule();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

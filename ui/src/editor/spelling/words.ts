@@ -1,0 +1,120 @@
+/**
+ * The words of the editor's prose that are worth a spell check: runs of
+ * letters (with inner apostrophes, as in "don't") outside code, URLs, raw
+ * HTML, comments and the YAML front matter, leaving out what reads as an
+ * identifier rather than a word (acronyms, camelCase, file names, paths).
+ */
+import { syntaxTree } from "@codemirror/language";
+import type { EditorState, Text } from "@codemirror/state";
+
+/** A word of the text: its place and its letters. */
+export interface Word {
+  from: number;
+  to: number;
+  text: string;
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** Markdown nodes whose text is not prose. */
+const NOT_PROSE = new Set([
+  "InlineCode",
+  "FencedCode",
+  "CodeBlock",
+  "URL",
+  "Autolink",
+  "HTMLBlock",
+  "HTMLTag",
+  "CommentBlock",
+  "Comment",
+  "ProcessingInstructionBlock",
+  "Entity",
+]);
+
+/** How far down a front matter's closing `---` is looked for. */
+const FRONT_MATTER_MAX_LINES = 200;
+
+/** Letters and combining marks, joined by apostrophes inside a word. */
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+/** Characters that join a word to something that is not prose on that side. */
+const JOINERS = /[\p{N}@/\\$#%=+&]/u;
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+const UPPERCASE = /\p{Lu}/u;
+
+/** The stretches of `state`'s text within `ranges` that are not prose, in order. */
+export function notProse(state: EditorState, ranges: readonly Span[]): Span[] {
+  const found: Span[] = [];
+  const frontMatter = frontMatterEnd(state.doc);
+  if (frontMatter > 0) found.push({ from: 0, to: frontMatter });
+  const tree = syntaxTree(state);
+  for (const { from, to } of ranges) {
+    tree.iterate({
+      from,
+      to,
+      enter: (node) => {
+        if (!NOT_PROSE.has(node.name)) return undefined;
+        if (node.to > node.from) found.push({ from: node.from, to: node.to });
+        return false;
+      },
+    });
+  }
+  return found.sort((a, b) => a.from - b.from);
+}
+
+/** Where a YAML front matter (`---` on the first line to the next `---`) ends; 0 if there is none. */
+export function frontMatterEnd(doc: Text): number {
+  if (doc.lines < 2 || doc.line(1).text.trimEnd() !== "---") return 0;
+  const last = Math.min(doc.lines, FRONT_MATTER_MAX_LINES);
+  for (let n = 2; n <= last; n++) {
+    const line = doc.line(n);
+    if (line.text.trimEnd() === "---") return line.to;
+  }
+  return 0;
+}
+
+/**
+ * Whether `word`, found between the characters `before` (and `beforeThat`)
+ * and `after` (and `afterThat`) of its line, is prose to check: at least two
+ * letters, no capital after the first (acronyms, camelCase), and not part of
+ * a number, path, address, file name or snake_case name.
+ */
+export function worthChecking(word: string, before: string, beforeThat: string, after: string, afterThat: string): boolean {
+  if ([...word].length < 2) return false;
+  if (UPPERCASE.test(word.slice(1))) return false;
+  const joined = (next: string, beyond: string) =>
+    JOINERS.test(next) || ((next === "_" || next === ".") && ALPHANUMERIC.test(beyond));
+  if (joined(before, beforeThat) || joined(after, afterThat)) return false;
+  return !(before === ":" && after === ":"); // an emoji's :shortcode:
+}
+
+/** The words worth checking in `state`'s text within `ranges`, in order. */
+export function proseWords(state: EditorState, ranges: readonly Span[]): Word[] {
+  const skip = notProse(state, ranges);
+  const words: Word[] = [];
+  let s = 0;
+  for (const range of ranges) {
+    let pos = range.from;
+    while (pos <= range.to) {
+      const line = state.doc.lineAt(pos);
+      const text = line.text;
+      for (const match of text.matchAll(WORD)) {
+        const at = match.index;
+        const from = line.from + at;
+        const to = from + match[0].length;
+        if (from < range.from || to > range.to) continue;
+        while (s < skip.length && skip[s].to <= from) s++;
+        if (s < skip.length && skip[s].from < to) continue;
+        const end = at + match[0].length;
+        if (worthChecking(match[0], text.charAt(at - 1), text.charAt(at - 2), text.charAt(end), text.charAt(end + 1))) {
+          words.push({ from, to, text: match[0] });
+        }
+      }
+      pos = line.to + 1;
+    }
+  }
+  return words;
+}
