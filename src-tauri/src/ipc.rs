@@ -270,8 +270,12 @@ pub enum ShellEvent {
     FileChanged { path: String },
     /// Another program deleted (or moved away) the open file.
     FileDeleted { path: String },
-    /// Spell checking was turned on or off (at start, or in View → Check Spelling).
-    Spelling { status: SpellingStatus },
+    /// Spell checking was turned on or off (at start, or in View → Check Spelling),
+    /// with the dictionaries that could not be read (each names its file).
+    Spelling {
+        status: SpellingStatus,
+        problems: Vec<crate::error::AppError>,
+    },
 }
 
 /// Whether the editor's text is spell checked.

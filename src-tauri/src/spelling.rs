@@ -1,16 +1,17 @@
 //! Spell checking. The shell holds the speller (the user's dictionaries and
 //! their own words, `specwright_core::spelling`); the editor finds the words of
 //! its prose, asks which are misspelt and underlines them
-//! (`ui/src/editor/spelling.ts`). Dictionaries are Hunspell's: those in the
+//! (`ui/src/editor/spelling/marks.ts`). Dictionaries are Hunspell's: those in the
 //! app's config folder (`hunspell/`), then the user's and the system's, for the
 //! user's languages and US English.
 
 use std::path::{Path, PathBuf};
-use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use specwright_core::spelling::{Speller, system_dirs};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
+use crate::error::AppError;
 use crate::ipc::{SHELL_EVENT, ShellEvent, SpellingStatus};
 use crate::state::AppState;
 
@@ -20,10 +21,15 @@ const FALLBACK: &str = "en_US";
 /// The speller while spell checking is on, and where its files are.
 pub struct SpellingState {
     speller: RwLock<Option<Speller>>,
+    /// Held while spell checking is turned on or off, so that quick changes of
+    /// mind are followed one after the other and the last one is what shows.
+    turning: Mutex<()>,
     /// The user's own words ("Add to Dictionary").
     personal: PathBuf,
     /// Folders searched for dictionaries, first match first.
     dirs: Vec<PathBuf>,
+    /// The dictionaries' languages, most wanted first (`de_DE`, `de`, `en_US`).
+    languages: Vec<String>,
 }
 
 impl SpellingState {
@@ -31,15 +37,18 @@ impl SpellingState {
     pub fn new(config_dir: &Path) -> Self {
         let mut dirs = vec![config_dir.join("hunspell")];
         dirs.extend(system_dirs());
-        Self::searching(config_dir, dirs)
+        let languages = wanted_languages(locale_names().iter().map(String::as_str));
+        Self::searching(config_dir, dirs, languages)
     }
 
-    /// Spell checking with dictionaries looked for in `dirs` only.
-    pub fn searching(config_dir: &Path, dirs: Vec<PathBuf>) -> Self {
+    /// Spell checking in `languages` with dictionaries looked for in `dirs` only.
+    pub fn searching(config_dir: &Path, dirs: Vec<PathBuf>, languages: Vec<String>) -> Self {
         Self {
             speller: RwLock::default(),
+            turning: Mutex::default(),
             personal: config_dir.join("dictionary.txt"),
             dirs,
+            languages,
         }
     }
 
@@ -48,31 +57,33 @@ impl SpellingState {
         self.speller.read().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The speller, to add a word to it or to replace it.
     pub fn speller_mut(&self) -> RwLockWriteGuard<'_, Option<Speller>> {
         self.speller.write().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Loads the dictionaries if `enabled` and they are not loaded yet, drops
-    /// them if not; what spell checking comes to.
-    fn follow(&self, enabled: bool) -> SpellingStatus {
-        let mut speller = self.speller_mut();
-        if !enabled {
-            *speller = None;
-            return SpellingStatus::Off;
-        }
-        let loaded = speller.get_or_insert_with(|| {
-            let languages = wanted_languages(locale_names().iter().map(String::as_str));
-            let (speller, problems) = Speller::load(&languages, &self.dirs, &self.personal);
-            for problem in problems {
-                eprintln!("specwright: spell checking: {problem}");
+    /// Loads the dictionaries if `enabled` and they are not loaded yet (outside
+    /// the lock: checking goes on meanwhile), drops them if not; what spell
+    /// checking comes to, and the dictionaries that could not be read.
+    fn follow(&self, enabled: bool) -> (SpellingStatus, Vec<AppError>) {
+        let status = |speller: &Speller| {
+            if speller.has_dictionary() {
+                SpellingStatus::On
+            } else {
+                SpellingStatus::NoDictionary
             }
-            speller
-        });
-        if loaded.has_dictionary() {
-            SpellingStatus::On
-        } else {
-            SpellingStatus::NoDictionary
+        };
+        if !enabled {
+            *self.speller_mut() = None;
+            return (SpellingStatus::Off, Vec::new());
         }
+        if let Some(speller) = self.speller().as_ref() {
+            return (status(speller), Vec::new());
+        }
+        let (speller, problems) = Speller::load(&self.languages, &self.dirs, &self.personal);
+        let shown = status(&speller);
+        *self.speller_mut() = Some(speller);
+        (shown, problems.into_iter().map(AppError::from).collect())
     }
 }
 
@@ -98,10 +109,18 @@ pub fn apply<R: Runtime>(app: &AppHandle<R>) {
         let Some(state) = app.try_state::<AppState>() else {
             return;
         };
+        let _turning = state
+            .spelling
+            .turning
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let enabled = state.settings().spell_check;
-        let status = state.spelling.follow(enabled);
+        let (status, problems) = state.spelling.follow(enabled);
+        for problem in &problems {
+            eprintln!("specwright: spell checking: {problem}");
+        }
         crate::menu::spelling::show(&app, status);
-        let _ = app.emit(SHELL_EVENT, ShellEvent::Spelling { status });
+        let _ = app.emit(SHELL_EVENT, ShellEvent::Spelling { status, problems });
     });
 }
 

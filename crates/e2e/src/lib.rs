@@ -550,6 +550,13 @@ impl App {
         .unwrap();
     }
 
+    /// How many native pop-up menus (GTK's) the display shows now.
+    pub fn native_popups(&self) -> usize {
+        self.app_pid()
+            .and_then(|pid| window::popup_count(pid).ok())
+            .unwrap_or(0)
+    }
+
     /// A PNG of the element `css` (after the page presented again, see
     /// [`App::screenshot`]).
     pub async fn element_png(&self, css: &str) -> Vec<u8> {

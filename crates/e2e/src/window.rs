@@ -168,6 +168,25 @@ pub fn click_in_page(pid: u32, x: i16, y: i16, page_height: u16, button: u8) -> 
     Ok(())
 }
 
+/// How many pop-up windows (menus: override-redirect, mapped) the display
+/// shows while process `pid` has a window: GTK gives its menus no process id,
+/// so on a desktop another program's pop-up counts too (compare counts).
+pub fn popup_count(pid: u32) -> X11Result<usize> {
+    let (conn, screen) = x11rb::connect(None)?;
+    let root = conn.setup().roots[screen].root;
+    if top_level_windows_of(&conn, root, pid)?.is_empty() {
+        return Ok(0);
+    }
+    let mut count = 0;
+    for window in conn.query_tree(root)?.reply()?.children {
+        let attributes = conn.get_window_attributes(window)?.reply()?;
+        if attributes.override_redirect && attributes.map_state == MapState::VIEWABLE {
+            count += 1;
+        }
+    }
+    Ok(count)
+}
+
 /// The top-most visible top-level window of process `pid` (the main window, or
 /// a dialog it opened).
 pub(crate) fn top_most_window_of(

@@ -1,7 +1,7 @@
 //! Spell checking: which of the editor's words are misspelt, corrections for
 //! one, and words the user adds to their dictionary (see [`crate::spelling`]).
 
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
@@ -19,8 +19,8 @@ pub fn start_spell_checking<R: Runtime>(app: AppHandle<R>) {
 
 /// The words among `words` that are misspelt; none while spell checking is off.
 #[tauri::command]
-pub async fn misspelt_words(
-    state: State<'_, AppState>,
+pub async fn misspelt_words<R: Runtime>(
+    app: AppHandle<R>,
     words: Vec<String>,
 ) -> AppResult<Vec<String>> {
     if words.len() > MOST_WORDS {
@@ -29,15 +29,19 @@ pub async fn misspelt_words(
             format!("Spell checking takes up to {MOST_WORDS} words at a time."),
         ));
     }
-    let speller = state.spelling.speller();
-    let Some(speller) = speller.as_ref() else {
-        return Ok(Vec::new());
-    };
-    Ok(speller
-        .misspelt(&words)
-        .into_iter()
-        .map(str::to_owned)
-        .collect())
+    let misspelt = tokio::task::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let speller = state.spelling.speller();
+        speller.as_ref().map_or_else(Vec::new, |speller| {
+            speller
+                .misspelt(&words)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        })
+    })
+    .await?;
+    Ok(misspelt)
 }
 
 /// Corrections for `word`, likeliest first (none while spell checking is off).

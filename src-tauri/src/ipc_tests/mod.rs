@@ -50,7 +50,8 @@ impl Home {
         }
     }
 
-    /// This home's runs find no dictionary but those in `<config>/hunspell`.
+    /// This home's runs find no dictionary but those in `<config>/hunspell`,
+    /// for German and US English whatever the machine's locale.
     pub fn without_system_dictionaries(mut self) -> Self {
         self.own_dictionaries_only = true;
         self
@@ -105,7 +106,8 @@ impl Shell {
         );
         if home.own_dictionaries_only {
             let own = vec![home.config().join("hunspell")];
-            state.spelling = SpellingState::searching(&home.config(), own);
+            let languages = ["de_DE", "en_US"].map(String::from).to_vec();
+            state.spelling = SpellingState::searching(&home.config(), own, languages);
         }
         let app = crate::with_commands(mock_builder())
             .manage(state)

@@ -28,6 +28,7 @@ fn spelling_event(shell: &Shell) -> Value {
             .next_event(Duration::from_secs(10))
             .expect("spell checking says what it came to");
         if event["type"] == "spelling" {
+            assert_eq!(event["problems"], serde_json::json!([]), "{event}");
             return event["status"].clone();
         }
     }
@@ -95,6 +96,21 @@ fn view_check_spelling_turns_it_off_and_on_and_is_remembered() {
     crate::menu::forward(handle, "spell-check");
     assert_eq!(spelling_event(&shell), "on");
     assert_eq!(misspelt(&shell, &["teh"]), json!(["teh"]));
+
+    // Quick changes of mind: off, on, off. The last word is the last choice.
+    for _ in 0..3 {
+        crate::menu::spelling::flip_for_test(handle);
+        crate::menu::forward(handle, "spell-check");
+    }
+    let mut last = Value::Null;
+    while let Some(event) = shell.next_event(Duration::from_millis(500)) {
+        if event["type"] == "spelling" {
+            last = event["status"].clone();
+        }
+    }
+    assert_eq!(last, "off");
+    assert!(!shell.state().settings().spell_check);
+    assert!(shell.state().spelling.speller().is_none());
 }
 
 #[test]
@@ -103,4 +119,26 @@ fn without_a_dictionary_nothing_is_marked_and_the_status_says_why() {
     shell.ok("start_spell_checking", json!({}));
     assert_eq!(spelling_event(&shell), "no-dictionary");
     assert_eq!(misspelt(&shell, &["teh"]), json!([]));
+}
+
+#[test]
+fn a_dictionary_that_cannot_be_read_is_named_to_the_user() {
+    let home = with_dictionary();
+    let broken = home.config().join("hunspell/de_DE.aff");
+    std::fs::write(&broken, "SET ISCII-DEVANAGARI\n").unwrap();
+    std::fs::write(home.config().join("hunspell/de_DE.dic"), "1\nWort\n").unwrap();
+    let shell = Shell::start_in(home, None);
+    shell.ok("start_spell_checking", json!({}));
+    let event = loop {
+        let event = shell.next_event(Duration::from_secs(10)).expect("an event");
+        if event["type"] == "spelling" {
+            break event;
+        }
+    };
+    assert_eq!(event["status"], "on", "US English loaded: {event}");
+    let message = event["problems"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("de_DE.aff") && message.contains("ISCII-DEVANAGARI"),
+        "{event}"
+    );
 }

@@ -92,7 +92,10 @@ export class Controller {
     else if (event.type === "close-requested") void this.quit();
     else if (event.type === "file-changed") void this.recovery.diskChanged(event.path);
     else if (event.type === "file-deleted") void this.recovery.diskDeleted(event.path);
-    else if (event.type === "spelling") this.workspace.setSpelling(event.status);
+    else if (event.type === "spelling") {
+      this.workspace.setSpelling(event.status);
+      for (const problem of event.problems) toast(problem.message, "error");
+    }
   }
 
   run(action: MenuAction, source: Source = "click"): void {

@@ -75,21 +75,33 @@ fn declared_encoding(aff: &[u8]) -> Option<String> {
     })
 }
 
-/// A dictionary file's text in the encoding its `.aff` names: UTF-8 or
-/// ISO 8859-1 (Hunspell's default, taken when none is named and the bytes are
-/// not UTF-8). Other encodings are refused with their name.
+/// A dictionary file's text in the encoding its `.aff` names (Hunspell's own
+/// names, such as `ISO8859-2` or `microsoft-cp1251`, are WHATWG labels but for
+/// the prefix); without a name, UTF-8 if it is that, else ISO 8859-1
+/// (Hunspell's default).
 fn decode(path: &Path, bytes: Vec<u8>, encoding: Option<&str>) -> Result<String> {
-    let latin1 = |bytes: Vec<u8>| bytes.into_iter().map(char::from).collect();
-    match encoding {
-        Some("UTF-8" | "UTF8") => String::from_utf8(bytes).map_err(|_| Error::InvalidDictionary {
-            path: path.to_owned(),
-            reason: "its .aff says UTF-8, but the file is not UTF-8 text".to_owned(),
-        }),
-        Some("ISO8859-1" | "ISO-8859-1") => Ok(latin1(bytes)),
-        None => Ok(String::from_utf8(bytes).unwrap_or_else(|e| latin1(e.into_bytes()))),
-        Some(other) => Err(Error::InvalidDictionary {
-            path: path.to_owned(),
-            reason: format!("it is encoded as {other}, which Specwright cannot read yet"),
-        }),
-    }
+    let invalid = |reason: String| Error::InvalidDictionary {
+        path: path.to_owned(),
+        reason,
+    };
+    let Some(name) = encoding else {
+        return Ok(String::from_utf8(bytes).unwrap_or_else(|e| {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(e.as_bytes());
+            text.into_owned()
+        }));
+    };
+    let label = name.strip_prefix("MICROSOFT-").unwrap_or(name);
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
+        invalid(format!(
+            "it is encoded as {name}, which Specwright cannot read"
+        ))
+    })?;
+    encoding
+        .decode_without_bom_handling_and_without_replacement(&bytes)
+        .map(std::borrow::Cow::into_owned)
+        .ok_or_else(|| {
+            invalid(format!(
+                "its .aff says {name}, but the file is not {name} text"
+            ))
+        })
 }

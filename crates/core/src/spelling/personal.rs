@@ -1,5 +1,8 @@
 //! The user's own words ("Add to Dictionary"): a UTF-8 text file of one word a
-//! line, the format Hunspell's personal dictionaries use, saved atomically.
+//! line, the format Hunspell's personal dictionaries use (a `/` and what follows
+//! it is read past, `#` starts a comment). A word is added by appending it to
+//! the file as it is on disk, saved atomically: lines this app does not read,
+//! and words another program added meanwhile, are kept.
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +32,8 @@ impl PersonalWords {
                 personal.words = loaded
                     .text
                     .lines()
+                    .filter(|line| !line.trim_start().starts_with('#'))
+                    .filter_map(|line| line.split('/').next())
                     .map(str::trim)
                     .filter(|w| check_word(w).is_ok())
                     .map(str::to_owned)
@@ -60,7 +65,14 @@ impl PersonalWords {
                     .to_owned(),
             });
         }
-        let mut text: String = self.words.iter().map(|w| format!("{w}\n")).collect();
+        let mut text = match storage::read_document(&self.path) {
+            Ok(loaded) => loaded.text,
+            Err(Error::NotFound { .. }) => String::new(),
+            Err(err) => return Err(err),
+        };
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
         text.push_str(word);
         text.push('\n');
         if let Some(dir) = self.path.parent() {

@@ -103,20 +103,63 @@ fn the_first_folder_holding_a_language_wins_and_every_language_counts() {
 }
 
 #[test]
-fn latin1_dictionaries_are_read_and_other_encodings_named() {
-    let latin1 = dictionary_dir("en_US", b"SET ISO8859-1\n", b"1\ncaf\xe9\n");
-    let (speller, problems) = load(&[latin1.path()], &latin1.path().join("w.txt"));
+fn learning_a_word_keeps_every_line_of_the_file_as_it_is() {
+    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let personal = dir.path().join("words.txt");
+    std::fs::write(&personal, "# my words\nkubelet/S\nnot a word\netcd").unwrap();
+    let (mut speller, problems) = load(&[dir.path()], &personal);
     assert!(problems.is_empty(), "{problems:?}");
-    assert!(speller.check("café"));
+    assert!(speller.check("kubelet") && speller.check("etcd"));
+    assert!(!speller.check("my"), "a comment is not a word");
 
-    let koi = dictionary_dir("en_US", b"SET KOI8-R\n", b"1\nword\n");
-    let (speller, problems) = load(&[koi.path()], &koi.path().join("w.txt"));
+    // Another program adds a word while the app runs; then the user adds one.
+    let edited = "# my words\nkubelet/S\nnot a word\netcd\nkubectl\n";
+    std::fs::write(&personal, edited).unwrap();
+    speller.learn("webhook").unwrap();
+    let kept = std::fs::read_to_string(&personal).unwrap();
+    assert_eq!(kept, format!("{edited}webhook\n"));
+}
+
+#[test]
+fn dictionaries_in_other_encodings_are_read_and_unknown_ones_named() {
+    let (latin2, _, _) = encoding_rs::ISO_8859_2.encode("1\nzażółć\n");
+    let polish = dictionary_dir("en_US", b"SET ISO8859-2\n", &latin2);
+    let (speller, problems) = load(&[polish.path()], &polish.path().join("w.txt"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(speller.check("zażółć"));
+
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode("1\nслово\n");
+    let russian = dictionary_dir("en_US", b"SET microsoft-cp1251\n", &cp1251);
+    let (speller, problems) = load(&[russian.path()], &russian.path().join("w.txt"));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(speller.check("слово"));
+
+    let unknown = dictionary_dir("en_US", b"SET ISCII-DEVANAGARI\n", b"1\nword\n");
+    let (speller, problems) = load(&[unknown.path()], &unknown.path().join("w.txt"));
     assert!(!speller.has_dictionary());
     let message = problems[0].to_string();
     assert!(
-        message.contains("en_US.aff") && message.contains("KOI8-R"),
+        message.contains("en_US.aff") && message.contains("ISCII-DEVANAGARI"),
         "{message}"
     );
+
+    let wrong = dictionary_dir("en_US", b"SET UTF-8\n", b"1\ncaf\xe9\n");
+    let (_, problems) = load(&[wrong.path()], &wrong.path().join("w.txt"));
+    assert!(
+        problems[0].to_string().contains("not UTF-8 text"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn latin1_dictionaries_are_read_with_their_name_or_without_one() {
+    for aff in [&b"SET ISO8859-1\n"[..], b"TRY abc\n"] {
+        let latin1 = dictionary_dir("en_US", aff, b"1\ncaf\xe9\n");
+        let (speller, problems) = load(&[latin1.path()], &latin1.path().join("w.txt"));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(speller.check("café"));
+    }
 }
 
 #[test]

@@ -28,7 +28,7 @@ function editor(doc: string, spelling: Spelling | null): EditorView {
 
 const underlined = (v: EditorView) => [...v.contentDOM.querySelectorAll(".cm-misspelt")].map((e) => e.textContent);
 
-function spelling(known = ["rollout", "plan", "teams", "will", "receive", "the", "update", "run", "now", "and", "end"]) {
+function spelling(known = ["rollout", "plan", "teams", "will", "receive", "the", "update", "run", "now", "and", "end", "all"]) {
   return { speller: new Speller(fakeShell(known), 10), report: vi.fn() };
 }
 
@@ -51,7 +51,7 @@ describe("spell checking marks", () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(underlined(v)).toEqual(["recieve", "teh"]);
     v.dispatch({ changes: { from: end + 4, insert: " " }, selection: { anchor: end + 5 }, userEvent: "input.type" });
-    await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(200);
     expect(underlined(v)).toEqual(["recieve", "teh", "Wrod"]);
   });
 
@@ -66,6 +66,17 @@ describe("spell checking marks", () => {
     expect(underlined(v)).toEqual(["recieve", "teh"]);
     setSpellCheck(v, null);
     expect(underlined(v)).toEqual([]);
+  });
+
+  it("keeps each underline on its word while the text changes before it", async () => {
+    vi.useFakeTimers();
+    const v = editor(DOC, spelling());
+    await vi.advanceTimersByTimeAsync(10);
+    v.dispatch({ changes: { from: DOC.indexOf("Teams"), insert: "All " }, userEvent: "input.type" });
+    expect(underlined(v)).toEqual(["recieve", "teh"]);
+    v.dispatch({ changes: { from: v.state.doc.toString().indexOf("teh"), to: v.state.doc.toString().indexOf("teh") + 3, insert: "the" } });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(underlined(v)).toEqual(["recieve"]);
   });
 
   it("drops the underline of an ignored word everywhere at once", async () => {

@@ -1,7 +1,9 @@
 /**
  * Spell checking in the editor: misspelt words of the prose on screen get a
  * red wavy underline, once the shell has judged them (`speller.ts`); the word
- * being typed is left alone until the cursor leaves it. A right click on an
+ * being typed is left alone until the cursor leaves it. The marks are made
+ * again a moment after the text changes, not on every keystroke (until then
+ * they move with the text). A right click on an
  * underlined word, or Shift+F10 or the Menu key with the cursor in it, opens
  * the corrections (`menu.ts`). Nothing is marked while spell checking is off
  * (View → Check Spelling), and the web view's own checker is never used.
@@ -21,9 +23,11 @@ import { showSpellingMenu } from "./menu";
 import type { Spelling } from "./speller";
 import { proseWords, type Word } from "./words";
 
-const misspeltMark = Decoration.mark({ class: "cm-misspelt" });
-/** New verdicts came in: the marks are made again. */
+const misspeltMark = Decoration.mark({ class: "cm-misspelt", attributes: { "aria-invalid": "spelling" } });
+/** New verdicts came in, or the text settled: the marks are made again. */
 const refresh = StateEffect.define<null>();
+/** How long after the last change the marks are made again. */
+const SETTLE_MS = 120;
 
 class Marks implements PluginValue {
   decorations: DecorationSet = Decoration.none;
@@ -32,6 +36,7 @@ class Marks implements PluginValue {
   /** Where the user is typing: the word there is not judged yet. */
   private typingAt: number | null = null;
   private readonly stop: () => void;
+  private settling: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly view: EditorView,
@@ -47,24 +52,33 @@ class Marks implements PluginValue {
     if (typed) this.typingAt = update.state.selection.main.head;
     else if (update.docChanged && this.typingAt !== null) this.typingAt = update.changes.mapPos(this.typingAt);
     else if (update.selectionSet) this.typingAt = null;
-    if (
-      update.docChanged ||
-      update.viewportChanged ||
-      before !== this.typingAt ||
-      syntaxTree(update.startState) !== syntaxTree(update.state) ||
-      update.transactions.some((tr) => tr.effects.some((e) => e.is(refresh)))
-    ) {
+    if (update.viewportChanged || update.transactions.some((tr) => tr.effects.some((e) => e.is(refresh)))) {
       this.build();
+    } else if (update.docChanged || before !== this.typingAt || syntaxTree(update.startState) !== syntaxTree(update.state)) {
+      this.decorations = this.decorations.map(update.changes);
+      this.misspelt = this.misspelt.map((w) => ({ ...w, from: update.changes.mapPos(w.from, 1), to: update.changes.mapPos(w.to, -1) }));
+      this.settleLater();
     }
   }
 
   destroy(): void {
     this.stop();
+    if (this.settling !== null) clearTimeout(this.settling);
   }
 
-  /** The underlined word at `pos`, if any. */
+  /** Makes the marks again once the text has not changed for a moment. */
+  private settleLater(): void {
+    if (this.settling !== null) clearTimeout(this.settling);
+    this.settling = setTimeout(() => {
+      this.settling = null;
+      this.view.dispatch({ effects: refresh.of(null) });
+    }, SETTLE_MS);
+  }
+
+  /** The underlined word at `pos`, if any (and if it is still that word). */
   misspeltAt(pos: number): Word | undefined {
-    return this.misspelt.find((w) => w.from <= pos && pos <= w.to);
+    const word = this.misspelt.find((w) => w.from <= pos && pos <= w.to);
+    return word && this.view.state.sliceDoc(word.from, word.to) === word.text ? word : undefined;
   }
 
   private build(): void {
@@ -88,11 +102,16 @@ class Marks implements PluginValue {
 
 const marksPlugin = ViewPlugin.fromClass(Marks, { decorations: (plugin) => plugin.decorations });
 
-/** The spelling menu for the underlined word at `pos`, if there is one there. */
+/**
+ * The spelling menu for the underlined word at `pos`, if there is one there and
+ * no selection reaches beyond it (a right click on selected text is for Copy).
+ */
 function openMenuAt(view: EditorView, pos: number | null, at: { x: number; y: number }): boolean {
   const marks = view.plugin(marksPlugin);
   const word = pos === null ? undefined : marks?.misspeltAt(pos);
   if (!marks || !word) return false;
+  const selection = view.state.selection.main;
+  if (!selection.empty && (selection.from < word.from || selection.to > word.to)) return false;
   showSpellingMenu(view, word, at, marks.spelling);
   return true;
 }
@@ -110,7 +129,10 @@ function checking(spelling: Spelling): Extension {
     marksPlugin.of(spelling),
     EditorView.domEventHandlers({
       contextmenu(event, view) {
-        const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
+        // On the underline itself: the nearest position to a click beside a word is no reason.
+        const mark = event.target instanceof Element ? event.target.closest(".cm-misspelt") : null;
+        if (!mark || !view.contentDOM.contains(mark)) return false;
+        const pos = view.posAtDOM(mark, 0);
         if (!openMenuAt(view, pos, { x: event.clientX, y: event.clientY })) return false;
         event.preventDefault();
         return true;

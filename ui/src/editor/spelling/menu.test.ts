@@ -43,6 +43,32 @@ describe("the spelling menu", () => {
     expect(document.querySelector("[data-testid=spelling-menu]")).toBeNull();
   });
 
+  it("holds the focus on itself until the corrections are in, so an early Enter chooses nothing", async () => {
+    let answer: (s: string[]) => void = () => {};
+    const slow = { ...fakeShell([]), suggestions: () => new Promise<string[]>((resolve) => (answer = resolve)) };
+    const { menu, view, shell } = open(slow);
+    expect(document.activeElement).toBe(menu);
+    expect(menu.getAttribute("aria-busy")).toBe("true");
+    menu.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    expect(shell.learnt).toEqual([]);
+    expect(view.state.doc.toString()).toBe(DOC);
+    answer(["receive"]);
+    await settle();
+    expect(document.activeElement?.textContent).toBe("receive");
+    expect(menu.hasAttribute("aria-busy")).toBe(false);
+  });
+
+  it("leaves the focus where the user moved it when the corrections come", async () => {
+    let answer: (s: string[]) => void = () => {};
+    const slow = { ...fakeShell([]), suggestions: () => new Promise<string[]>((resolve) => (answer = resolve)) };
+    const { menu } = open(slow);
+    menu.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowUp", bubbles: true }));
+    expect(document.activeElement?.textContent).toBe("Ignore “recieve”");
+    answer(["receive"]);
+    await settle();
+    expect(document.activeElement?.textContent).toBe("Ignore “recieve”");
+  });
+
   it("moves with the arrows and closes with Escape", async () => {
     const { menu } = open();
     await settle();

@@ -47,6 +47,10 @@ export function showSpellingMenu(view: EditorView, word: Word, at: { x: number; 
   menu.setAttribute("role", "menu");
   menu.setAttribute("aria-label", `Spelling of “${word.text}”`);
   menu.dataset.testid = "spelling-menu";
+  // The menu itself has the focus until the corrections are in, so that an
+  // early Enter chooses nothing (least of all adding the typo to the dictionary).
+  menu.tabIndex = -1;
+  menu.setAttribute("aria-busy", "true");
 
   const close = (refocus: boolean) => {
     if (openMenu !== handle) return;
@@ -91,7 +95,8 @@ export function showSpellingMenu(view: EditorView, word: Word, at: { x: number; 
   menu.addEventListener("keydown", (event) => {
     const items = [...menu.querySelectorAll<HTMLButtonElement>("button:not(:disabled)")];
     const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 };
+    const up = at < 0 ? items.length - 1 : at - 1;
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: up, Home: 0, End: items.length - 1 };
     if (event.key in moves) {
       items[(moves[event.key] + items.length) % items.length]?.focus();
     } else if (event.key === "Escape" || event.key === "Tab") {
@@ -105,7 +110,7 @@ export function showSpellingMenu(view: EditorView, word: Word, at: { x: number; 
 
   document.body.append(menu);
   place(menu, at);
-  learn.focus();
+  menu.focus();
   openMenu = handle;
   document.addEventListener("pointerdown", onPointerDown, true);
   window.addEventListener("blur", onBlur);
@@ -122,11 +127,15 @@ export function showSpellingMenu(view: EditorView, word: Word, at: { x: number; 
         item.classList.add("spelling-suggestion");
         return item;
       });
-      const focusFirst = document.activeElement === learn;
+      const untouched = document.activeElement === menu;
       looking.replaceWith(...(items.length > 0 ? items : [menuItem("No corrections", null)]));
+      menu.removeAttribute("aria-busy");
       place(menu, at);
-      if (focusFirst) items[0]?.focus();
+      if (untouched) items[0]?.focus();
     },
-    () => looking.replaceWith(menuItem("No corrections", null)),
+    () => {
+      looking.replaceWith(menuItem("No corrections", null));
+      menu.removeAttribute("aria-busy");
+    },
   );
 }

@@ -53,7 +53,7 @@ describe("Speller", () => {
     expect(speller.verdict("one")).toBe(false);
   });
 
-  it("drops answers to questions asked before it forgot, and takes a failed answer as right", async () => {
+  it("drops answers to questions asked before it forgot, and asks again after a failed call, backing off", async () => {
     vi.useFakeTimers();
     const shell = fakeShell([]);
     const speller = new Speller(shell, 10);
@@ -63,10 +63,27 @@ describe("Speller", () => {
     await vi.advanceTimersByTimeAsync(20);
     expect(speller.verdict("teh")).toBeUndefined();
 
-    const failing = new Speller({ ...shell, misspelt: () => Promise.reject(new Error("gone")) }, 10);
-    failing.ask(["teh"]);
-    await vi.advanceTimersByTimeAsync(20);
-    expect(failing.verdict("teh")).toBe(true);
+    let calls = 0;
+    const flaky = new Speller(
+      {
+        ...shell,
+        misspelt: (words) => (++calls <= 2 ? Promise.reject(new Error("gone")) : shell.misspelt(words)),
+      },
+      10,
+    );
+    flaky.ask(["teh"]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(calls).toBe(1);
+    expect(flaky.verdict("teh")).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(calls).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toBe(3);
+    expect(flaky.verdict("teh")).toBe(false);
   });
 
   it("takes ignored words as right, and learnt ones in every case after asking again", async () => {

@@ -29,6 +29,9 @@ export const CORRECTION = "spelling.correct";
 const ASK_AFTER_MS = 150;
 /** Most words asked about in one call. */
 const MOST_AT_ONCE = 4000;
+/** How long the first retry waits after a failed call; it doubles up to {@link LONGEST_BACK_OFF_MS}. */
+const FIRST_BACK_OFF_MS = 1000;
+const LONGEST_BACK_OFF_MS = 30_000;
 
 export class Speller {
   private readonly verdicts = new Map<string, boolean>();
@@ -36,6 +39,8 @@ export class Speller {
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private asking = false;
+  /** How long to wait after a failed call before asking again (0: none failed). */
+  private backOffMs = 0;
   /** Moves on when every verdict is forgotten: answers to older questions are dropped. */
   private generation = 0;
 
@@ -92,10 +97,13 @@ export class Speller {
 
   private schedule(): void {
     if (this.queued.size === 0 || this.timer !== null || this.asking) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, this.askAfterMs);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.flush();
+      },
+      Math.max(this.askAfterMs, this.backOffMs),
+    );
   }
 
   private async flush(): Promise<void> {
@@ -107,17 +115,22 @@ export class Speller {
     for (const word of batch) this.queued.delete(word);
     const generation = this.generation;
     this.asking = true;
-    let wrong: Set<string>;
+    let wrong: Set<string> | null = null;
     try {
       wrong = new Set(await this.shell.misspelt(batch));
+      this.backOffMs = 0;
     } catch {
-      wrong = new Set(); // not judged: never underlined
+      // Not judged: asked again later, backing off while the calls fail.
+      this.backOffMs = Math.min(LONGEST_BACK_OFF_MS, Math.max(FIRST_BACK_OFF_MS, this.backOffMs * 2));
     } finally {
       this.asking = false;
     }
     if (generation === this.generation) {
-      for (const word of batch) this.verdicts.set(word, !wrong.has(word));
-      this.notify();
+      for (const word of batch) {
+        if (wrong) this.verdicts.set(word, !wrong.has(word));
+        else this.queued.add(word);
+      }
+      if (wrong) this.notify();
     }
     this.schedule();
   }

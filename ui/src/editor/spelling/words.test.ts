@@ -89,18 +89,33 @@ describe("proseWords", () => {
     for (const w of proseWords(s, whole(s))) expect(s.sliceDoc(w.from, w.to)).toBe(w.text);
   });
 
-  it("keeps apostrophes inside words, splits at hyphens and reads emphasis and accents", () => {
-    expect(words("Don’t re-use the **users'** *café* naïve ~~ideas~~ _now_.")).toEqual([
+  it("keeps apostrophes and hyphens inside words, and reads emphasis and accents", () => {
+    expect(words("Don’t re-use the **users'** *café* naïve ~~ideas~~ _now_ - a list-")).toEqual([
       "Don’t",
-      "re",
-      "use",
+      "re-use",
       "the",
       "users",
       "café",
       "naïve",
       "ideas",
       "now",
+      "list",
     ]);
+  });
+
+  it("leaves out scripts written without spaces, and checks those with them", () => {
+    expect(words("日本語の文章です and ภาษาไทย but Привет мир")).toEqual(["and", "but", "Привет", "мир"]);
+  });
+
+  it("reads only the part of a very long line near the range, and no word cut by its edge", () => {
+    const long = "word ".repeat(200_000); // 1 MB on one line
+    const s = markdownState(`${long}\nnext line`);
+    const from = 500_002; // inside a "word"
+    const found = proseWords(s, [{ from, to: from + 100 }]);
+    expect(found.length).toBe(19);
+    for (const w of found) expect(s.sliceDoc(w.from, w.to)).toBe("word");
+    expect(found[0].from).toBeGreaterThanOrEqual(from);
+    expect(found[found.length - 1].to).toBeLessThanOrEqual(from + 100);
   });
 
   it("leaves out acronyms, camelCase, numbers, paths, addresses, file names and snake_case", () => {

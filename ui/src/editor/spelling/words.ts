@@ -1,8 +1,10 @@
 /**
  * The words of the editor's prose that are worth a spell check: runs of
- * letters (with inner apostrophes, as in "don't") outside code, URLs, raw
- * HTML, comments and the YAML front matter, leaving out what reads as an
- * identifier rather than a word (acronyms, camelCase, file names, paths).
+ * letters (with inner apostrophes and hyphens, as in "don't" and "follow-up",
+ * which dictionaries judge whole) outside code, URLs, raw HTML, comments and
+ * the YAML front matter, leaving out what reads as an identifier rather than a
+ * word (acronyms, camelCase, file names, paths) and scripts written without
+ * spaces between words (Chinese, Japanese, Thai…), which no word list splits.
  */
 import { syntaxTree } from "@codemirror/language";
 import type { EditorState, Text } from "@codemirror/state";
@@ -37,8 +39,13 @@ const NOT_PROSE = new Set([
 /** How far down a front matter's closing `---` is looked for. */
 const FRONT_MATTER_MAX_LINES = 200;
 
-/** Letters and combining marks, joined by apostrophes inside a word. */
-const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/** Letters and combining marks, joined by apostrophes or hyphens inside a word. */
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+/** Scripts written without spaces between words. */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+/** How far beyond a range a line is read, to find the whole of a word cut by its edge. */
+const SLACK = 64;
 
 /** Characters that join a word to something that is not prose on that side. */
 const JOINERS = /[\p{N}@/\\$#%=+&]/u;
@@ -84,32 +91,40 @@ export function frontMatterEnd(doc: Text): number {
  */
 export function worthChecking(word: string, before: string, beforeThat: string, after: string, afterThat: string): boolean {
   if ([...word].length < 2) return false;
-  if (UPPERCASE.test(word.slice(1))) return false;
+  if (UPPERCASE.test(word.slice(1)) || UNSPACED.test(word)) return false;
   const joined = (next: string, beyond: string) =>
     JOINERS.test(next) || ((next === "_" || next === ".") && ALPHANUMERIC.test(beyond));
   if (joined(before, beforeThat) || joined(after, afterThat)) return false;
   return !(before === ":" && after === ":"); // an emoji's :shortcode:
 }
 
-/** The words worth checking in `state`'s text within `ranges`, in order. */
+/**
+ * The words worth checking in `state`'s text within `ranges`, in order. Only
+ * the part of a line near a range is read: a line may be megabytes long (an
+ * image as a data URL) while a few hundred characters of it are on screen.
+ */
 export function proseWords(state: EditorState, ranges: readonly Span[]): Word[] {
+  const { doc } = state;
   const skip = notProse(state, ranges);
   const words: Word[] = [];
   let s = 0;
   for (const range of ranges) {
     let pos = range.from;
     while (pos <= range.to) {
-      const line = state.doc.lineAt(pos);
-      const text = line.text;
+      const line = doc.lineAt(pos);
+      const start = Math.max(line.from, range.from - SLACK);
+      const end = Math.min(line.to, range.to + SLACK);
+      const text = doc.sliceString(start, end);
       for (const match of text.matchAll(WORD)) {
-        const at = match.index;
-        const from = line.from + at;
+        const from = start + match.index;
         const to = from + match[0].length;
         if (from < range.from || to > range.to) continue;
+        // A word running into the edge of what was read may go on beyond it.
+        if ((from === start && start > line.from) || (to === end && end < line.to)) continue;
         while (s < skip.length && skip[s].to <= from) s++;
         if (s < skip.length && skip[s].from < to) continue;
-        const end = at + match[0].length;
-        if (worthChecking(match[0], text.charAt(at - 1), text.charAt(at - 2), text.charAt(end), text.charAt(end + 1))) {
+        const around = (at: number) => (at >= line.from && at < line.to ? doc.sliceString(at, at + 1) : "");
+        if (worthChecking(match[0], around(from - 1), around(from - 2), around(to), around(to + 1))) {
           words.push({ from, to, text: match[0] });
         }
       }
