@@ -552,9 +552,8 @@ impl App {
 
     /// How many native pop-up menus (GTK's) the display shows now.
     pub fn native_popups(&self) -> usize {
-        self.app_pid()
-            .and_then(|pid| window::popup_count(pid).ok())
-            .unwrap_or(0)
+        let pid = self.app_pid().expect("the app is running");
+        window::popup_count(pid).unwrap_or_else(|e| panic!("counting pop-up menus: {e}"))
     }
 
     /// A PNG of the element `css` (after the page presented again, see

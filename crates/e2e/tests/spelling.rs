@@ -159,6 +159,7 @@ async fn misspelt_words_are_underlined_corrected_learnt_and_checking_turns_off()
     app.click_editor_word("kubelet", 1).await;
     app.press_native_keys(&[&[SHIFT, F10]]).await;
     suggestions(&app).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(
         app.native_popups(),
         popups,

@@ -45,25 +45,19 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, status: SpellingStatus) {
     }
 }
 
-/// Turns spell checking on or off when `id` is the item (GTK has already
-/// flipped its tick); false if it is another item.
+/// Turns spell checking on or off when `id` is the item; false if it is
+/// another item. The wish is the opposite of the remembered one, not the
+/// item's tick (GTK flips that on a click, and a choice still being followed
+/// may have set it meanwhile); the tick then shows what came of it.
 pub(super) fn choose<R: Runtime>(app: &AppHandle<R>, id: &str) -> bool {
     if id != ID {
         return false;
     }
-    let Some(item) = app.try_state::<SpellingItem<R>>() else {
+    let Some(state) = app.try_state::<AppState>() else {
         return true;
     };
-    let enabled = item.0.is_checked().unwrap_or(false);
+    let enabled = !state.settings().spell_check;
     crate::spelling::remember(app, enabled);
     crate::spelling::apply(app);
     true
-}
-
-/// Flips the item's tick as GTK does when it is clicked (the mock runtime has no GTK).
-#[cfg(test)]
-pub fn flip_for_test<R: Runtime>(app: &AppHandle<R>) {
-    let item = app.state::<SpellingItem<R>>();
-    let checked = item.0.is_checked().unwrap_or(false);
-    item.0.set_checked(!checked).expect("the item's tick");
 }

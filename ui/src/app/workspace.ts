@@ -70,11 +70,15 @@ export class Workspace {
   private findingsKey = "";
   private statusKey = "";
   /** The verdicts on the editor's words, kept while the app runs. */
-  private readonly speller = new Speller({
-    misspelt: (words) => ipc.misspeltWords(words),
-    suggestions: (word) => ipc.spellingSuggestions(word),
-    learn: (word) => ipc.learnWord(word),
-  });
+  private readonly speller = new Speller(
+    {
+      misspelt: (words) => ipc.misspeltWords(words),
+      suggestions: (word) => ipc.spellingSuggestions(word),
+      learn: (word) => ipc.learnWord(word),
+    },
+    undefined,
+    (message) => toast(message, "error"),
+  );
   /** The editor's spell checking: `null` (off) until the shell has turned it on. */
   private spelling: Spelling | null = null;
 

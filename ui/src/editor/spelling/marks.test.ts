@@ -79,6 +79,57 @@ describe("spell checking marks", () => {
     expect(underlined(v)).toEqual(["recieve"]);
   });
 
+  it("scans the words on screen once the typing pauses, not on every keystroke", async () => {
+    vi.useFakeTimers();
+    const on = spelling();
+    const v = editor(DOC, on);
+    await vi.advanceTimersByTimeAsync(10);
+    const verdicts = vi.spyOn(on.speller, "verdict");
+    let end = v.state.doc.length;
+    for (const ch of "Plans") {
+      v.dispatch({ changes: { from: end, insert: ch }, selection: { anchor: end + 1 }, userEvent: "input.type" });
+      end++;
+    }
+    expect(verdicts).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(verdicts).toHaveBeenCalled();
+  });
+
+  it("takes the underline off a misspelt word as soon as it is being typed into", async () => {
+    vi.useFakeTimers();
+    const v = editor(DOC, spelling());
+    await vi.advanceTimersByTimeAsync(10);
+    const at = v.state.doc.toString().indexOf("teh") + 2;
+    v.dispatch({ changes: { from: at, insert: "z" }, selection: { anchor: at + 1 }, userEvent: "input.type" });
+    expect(underlined(v)).toEqual(["recieve"]);
+    expect(v.contentDOM.querySelector(".cm-misspelt")?.getAttribute("aria-invalid")).toBe("spelling");
+  });
+
+  it("opens the menu on a right click on an underline, unless it is part of a wider selection", async () => {
+    vi.useFakeTimers();
+    const v = editor(DOC, spelling());
+    await vi.advanceTimersByTimeAsync(10);
+    const rightClick = (target: Element) => {
+      const event = new MouseEvent("contextmenu", { bubbles: true, cancelable: true, clientX: 5, clientY: 5 });
+      target.dispatchEvent(event);
+      const menu = document.querySelector("[data-testid=spelling-menu]");
+      menu?.remove();
+      return { opened: menu !== null, prevented: event.defaultPrevented };
+    };
+    const mark = () => v.contentDOM.querySelector(".cm-misspelt")!;
+    expect(rightClick(mark())).toEqual({ opened: true, prevented: true });
+
+    const line = mark().parentElement!;
+    expect(rightClick(line)).toEqual({ opened: false, prevented: false });
+
+    const text = v.state.doc.toString();
+    v.dispatch({ selection: { anchor: text.indexOf("Teams"), head: text.indexOf("update") } });
+    expect(rightClick(mark())).toEqual({ opened: false, prevented: false });
+
+    v.dispatch({ selection: { anchor: 0, head: 5 } }); // elsewhere
+    expect(rightClick(mark())).toEqual({ opened: true, prevented: true });
+  });
+
   it("drops the underline of an ignored word everywhere at once", async () => {
     vi.useFakeTimers();
     const on = spelling();

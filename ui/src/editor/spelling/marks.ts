@@ -52,13 +52,26 @@ class Marks implements PluginValue {
     if (typed) this.typingAt = update.state.selection.main.head;
     else if (update.docChanged && this.typingAt !== null) this.typingAt = update.changes.mapPos(this.typingAt);
     else if (update.selectionSet) this.typingAt = null;
-    if (update.viewportChanged || update.transactions.some((tr) => tr.effects.some((e) => e.is(refresh)))) {
+    // Scrolled, or told to: made again now. (`viewportChanged` is also set by
+    // any edit on screen, which must not cost a scan of the screen's words.)
+    if (update.viewportMoved || update.transactions.some((tr) => tr.effects.some((e) => e.is(refresh)))) {
       this.build();
-    } else if (update.docChanged || before !== this.typingAt || syntaxTree(update.startState) !== syntaxTree(update.state)) {
-      this.decorations = this.decorations.map(update.changes);
-      this.misspelt = this.misspelt.map((w) => ({ ...w, from: update.changes.mapPos(w.from, 1), to: update.changes.mapPos(w.to, -1) }));
-      this.settleLater();
+    } else if (update.docChanged || before !== this.typingAt) {
+      this.follow(update);
+      this.settleLater(true);
+    } else if (syntaxTree(update.startState) !== syntaxTree(update.state)) {
+      this.settleLater(false);
     }
+  }
+
+  /** Moves the marks with an edit, dropping the one on the word being typed. */
+  private follow(update: ViewUpdate): void {
+    const at = this.typingAt;
+    const off = (from: number, to: number) => at !== null && from <= at && at <= to;
+    this.decorations = this.decorations.map(update.changes).update({ filter: (from, to) => !off(from, to) });
+    this.misspelt = this.misspelt
+      .map((w) => ({ ...w, from: update.changes.mapPos(w.from, 1), to: update.changes.mapPos(w.to, -1) }))
+      .filter((w) => !off(w.from, w.to));
   }
 
   destroy(): void {
@@ -66,9 +79,16 @@ class Marks implements PluginValue {
     if (this.settling !== null) clearTimeout(this.settling);
   }
 
-  /** Makes the marks again once the text has not changed for a moment. */
-  private settleLater(): void {
-    if (this.settling !== null) clearTimeout(this.settling);
+  /**
+   * Makes the marks again once the text has not changed for a moment: an edit
+   * puts that moment off, the parser's steps in the background do not (they
+   * may go on for long in a large document).
+   */
+  private settleLater(edited: boolean): void {
+    if (this.settling !== null) {
+      if (!edited) return;
+      clearTimeout(this.settling);
+    }
     this.settling = setTimeout(() => {
       this.settling = null;
       this.view.dispatch({ effects: refresh.of(null) });
@@ -104,14 +124,17 @@ const marksPlugin = ViewPlugin.fromClass(Marks, { decorations: (plugin) => plugi
 
 /**
  * The spelling menu for the underlined word at `pos`, if there is one there and
- * no selection reaches beyond it (a right click on selected text is for Copy).
+ * it is not part of a wider selection (a right click on selected text is for
+ * Copy; a selection elsewhere is no matter).
  */
 function openMenuAt(view: EditorView, pos: number | null, at: { x: number; y: number }): boolean {
   const marks = view.plugin(marksPlugin);
   const word = pos === null ? undefined : marks?.misspeltAt(pos);
   if (!marks || !word) return false;
-  const selection = view.state.selection.main;
-  if (!selection.empty && (selection.from < word.from || selection.to > word.to)) return false;
+  const selected = view.state.selection.ranges.some(
+    (r) => r.from <= word.from && r.to >= word.to && r.to - r.from > word.to - word.from,
+  );
+  if (selected) return false;
   showSpellingMenu(view, word, at, marks.spelling);
   return true;
 }

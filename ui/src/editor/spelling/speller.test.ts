@@ -64,12 +64,14 @@ describe("Speller", () => {
     expect(speller.verdict("teh")).toBeUndefined();
 
     let calls = 0;
+    const report = vi.fn();
     const flaky = new Speller(
       {
         ...shell,
         misspelt: (words) => (++calls <= 2 ? Promise.reject(new Error("gone")) : shell.misspelt(words)),
       },
       10,
+      report,
     );
     flaky.ask(["teh"]);
     await vi.advanceTimersByTimeAsync(10);
@@ -84,6 +86,33 @@ describe("Speller", () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(calls).toBe(3);
     expect(flaky.verdict("teh")).toBe(false);
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it("tells the user once when the shell keeps failing, and starts afresh when forgetting", async () => {
+    vi.useFakeTimers();
+    const report = vi.fn();
+    let calls = 0;
+    const broken = new Speller(
+      {
+        ...fakeShell([]),
+        misspelt: () => {
+          calls++;
+          return Promise.reject(new Error("not allowed"));
+        },
+      },
+      10,
+      report,
+    );
+    broken.ask(["teh"]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report.mock.calls[0][0]).toContain("not allowed");
+    const before = calls;
+    broken.forget();
+    broken.ask(["teh"]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(calls).toBe(before + 1);
   });
 
   it("takes ignored words as right, and learnt ones in every case after asking again", async () => {

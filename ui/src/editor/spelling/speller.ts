@@ -32,6 +32,8 @@ const MOST_AT_ONCE = 4000;
 /** How long the first retry waits after a failed call; it doubles up to {@link LONGEST_BACK_OFF_MS}. */
 const FIRST_BACK_OFF_MS = 1000;
 const LONGEST_BACK_OFF_MS = 30_000;
+/** After how many failed calls in a row the user is told (once, until one succeeds). */
+const FAILURES_TO_REPORT = 3;
 
 export class Speller {
   private readonly verdicts = new Map<string, boolean>();
@@ -41,12 +43,15 @@ export class Speller {
   private asking = false;
   /** How long to wait after a failed call before asking again (0: none failed). */
   private backOffMs = 0;
+  private failures = 0;
   /** Moves on when every verdict is forgotten: answers to older questions are dropped. */
   private generation = 0;
 
+  /** `report` tells the user when the shell keeps failing to answer. */
   constructor(
     private readonly shell: SpellingShell,
     private readonly askAfterMs = ASK_AFTER_MS,
+    private readonly report: (message: string) => void = () => {},
   ) {}
 
   /** Right (`true`), misspelt (`false`), or not known yet (`undefined`). */
@@ -93,6 +98,10 @@ export class Speller {
     this.generation++;
     this.verdicts.clear();
     this.queued.clear();
+    this.backOffMs = 0;
+    this.failures = 0;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   private schedule(): void {
@@ -119,9 +128,14 @@ export class Speller {
     try {
       wrong = new Set(await this.shell.misspelt(batch));
       this.backOffMs = 0;
-    } catch {
+      this.failures = 0;
+    } catch (error) {
       // Not judged: asked again later, backing off while the calls fail.
       this.backOffMs = Math.min(LONGEST_BACK_OFF_MS, Math.max(FIRST_BACK_OFF_MS, this.backOffMs * 2));
+      if (++this.failures === FAILURES_TO_REPORT) {
+        const why = error instanceof Error ? error.message : String(error);
+        this.report(`Spell checking is not answering, so no word is underlined for now: ${why}`);
+      }
     } finally {
       this.asking = false;
     }

@@ -1,6 +1,6 @@
 import { ensureSyntaxTree } from "@codemirror/language";
 import { EditorState, Text } from "@codemirror/state";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { markdownSupport } from "../markdown";
 import { frontMatterEnd, notProse, proseWords, worthChecking } from "./words";
 
@@ -105,13 +105,28 @@ describe("proseWords", () => {
 
   it("leaves out scripts written without spaces, and checks those with them", () => {
     expect(words("日本語の文章です and ภาษาไทย but Привет мир")).toEqual(["and", "but", "Привет", "мир"]);
+    expect(words("recieveの文章")).toEqual(["recieve"]);
+  });
+
+  it("looks at each part of a hyphenated word for capitals", () => {
+    expect(words("Jean-Luc and Austro-Hungarin but not re-JSON or getX-ray")).toEqual([
+      "Jean-Luc",
+      "and",
+      "Austro-Hungarin",
+      "but",
+      "not",
+      "or",
+    ]);
   });
 
   it("reads only the part of a very long line near the range, and no word cut by its edge", () => {
     const long = "word ".repeat(200_000); // 1 MB on one line
     const s = markdownState(`${long}\nnext line`);
     const from = 500_002; // inside a "word"
+    const slices = vi.spyOn(s.doc, "sliceString");
     const found = proseWords(s, [{ from, to: from + 100 }]);
+    expect(slices).toHaveBeenCalled();
+    for (const [a, b] of slices.mock.calls) expect((b ?? s.doc.length) - a).toBeLessThanOrEqual(100 + 2 * 64);
     expect(found.length).toBe(19);
     for (const w of found) expect(s.sliceDoc(w.from, w.to)).toBe("word");
     expect(found[0].from).toBeGreaterThanOrEqual(from);

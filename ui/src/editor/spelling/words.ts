@@ -39,11 +39,13 @@ const NOT_PROSE = new Set([
 /** How far down a front matter's closing `---` is looked for. */
 const FRONT_MATTER_MAX_LINES = 200;
 
-/** Letters and combining marks, joined by apostrophes or hyphens inside a word. */
-const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
-/** Scripts written without spaces between words. */
+/** Scripts written without spaces between words: their letters are no word's. */
 const UNSPACED =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}]/u;
+  "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tibetan}";
+/** A letter or combining mark of a script written with spaces. */
+const LETTER = `(?:(?![${UNSPACED}])[\\p{L}\\p{M}])`;
+/** Letters joined by apostrophes or hyphens inside a word. */
+const WORD = new RegExp(`${LETTER}+(?:['’-]${LETTER}+)*`, "gu");
 /** How far beyond a range a line is read, to find the whole of a word cut by its edge. */
 const SLACK = 64;
 
@@ -87,11 +89,13 @@ export function frontMatterEnd(doc: Text): number {
  * Whether `word`, found between the characters `before` (and `beforeThat`)
  * and `after` (and `afterThat`) of its line, is prose to check: at least two
  * letters, no capital after the first (acronyms, camelCase), and not part of
- * a number, path, address, file name or snake_case name.
+ * a number, path, address, file name or snake_case name. The parts of a
+ * hyphenated word are looked at one by one.
  */
 export function worthChecking(word: string, before: string, beforeThat: string, after: string, afterThat: string): boolean {
   if ([...word].length < 2) return false;
-  if (UPPERCASE.test(word.slice(1)) || UNSPACED.test(word)) return false;
+  // Each part of a hyphenated word by itself: "Jean-Luc" is no camelCase.
+  if (word.split("-").some((part) => UPPERCASE.test(part.slice(1)))) return false;
   const joined = (next: string, beyond: string) =>
     JOINERS.test(next) || ((next === "_" || next === ".") && ALPHANUMERIC.test(beyond));
   if (joined(before, beforeThat) || joined(after, afterThat)) return false;
@@ -118,9 +122,8 @@ export function proseWords(state: EditorState, ranges: readonly Span[]): Word[] 
       for (const match of text.matchAll(WORD)) {
         const from = start + match.index;
         const to = from + match[0].length;
+        // A word cut by the range's edge (or by the edge of what was read) is not judged.
         if (from < range.from || to > range.to) continue;
-        // A word running into the edge of what was read may go on beyond it.
-        if ((from === start && start > line.from) || (to === end && end < line.to)) continue;
         while (s < skip.length && skip[s].to <= from) s++;
         if (s < skip.length && skip[s].from < to) continue;
         const around = (at: number) => (at >= line.from && at < line.to ? doc.sliceString(at, at + 1) : "");
