@@ -88,6 +88,7 @@ pub mod keysym {
     pub const RIGHT: u32 = 0xff53;
     pub const DOWN: u32 = 0xff54;
     pub const F10: u32 = 0xffc7;
+    pub const MENU: u32 = 0xff67;
     pub const SHIFT: u32 = 0xffe1;
     pub const CONTROL: u32 = 0xffe3;
     pub const E: u32 = 0x0065;

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use specwright_e2e::App;
-use specwright_e2e::window::keysym::{DOWN, F10, RETURN, RIGHT, SHIFT};
+use specwright_e2e::window::keysym::{DOWN, F10, MENU, RETURN, RIGHT, SHIFT};
 
 const SPEC: &str = "# Release notes
 
@@ -174,8 +174,18 @@ async fn misspelt_words_are_underlined_corrected_learnt_and_checking_turns_off()
         .join("config/app.specwright.editor/dictionary.txt");
     assert_eq!(std::fs::read_to_string(&words).unwrap(), "kubelet\n");
 
-    // Ignore lasts the session, for every place the word is.
-    app.right_click_editor_word("teh").await;
+    // Ignore lasts the session, for every place the word is (the menu opened
+    // with the keyboard's Menu key this time).
+    app.click_editor_word("teh", 1).await;
+    app.press_native_keys(&[&[MENU]]).await;
+    app.wait_for("[data-testid=spelling-menu][aria-label*=teh]")
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        app.native_popups(),
+        popups,
+        "no native context menu as well"
+    );
     app.click("[data-testid=spelling-menu] [data-action=ignore]")
         .await;
     wait_underlined(&app, &["Anothr"]).await;
