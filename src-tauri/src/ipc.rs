@@ -270,11 +270,14 @@ pub enum ShellEvent {
     FileChanged { path: String },
     /// Another program deleted (or moved away) the open file.
     FileDeleted { path: String },
-    /// Spell checking was turned on or off (at start, or in View → Check Spelling),
-    /// with the dictionaries that could not be read (each names its file).
+    /// Spell checking was turned on or off, or its language changed (at start,
+    /// or in the View menu), with the dictionaries that could not be read (each
+    /// names its file).
     Spelling {
         status: SpellingStatus,
         problems: Vec<crate::error::AppError>,
+        /// The languages of the dictionaries checked with (`en_US`).
+        languages: Vec<String>,
     },
 }
 

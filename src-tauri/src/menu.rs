@@ -1,12 +1,14 @@
 //! The native menu bar. Choosing an item sends [`ShellEvent::Menu`] to the UI,
 //! which owns what each action does (it knows about unsaved changes); File →
-//! Open Recent is in [`recent`], View → Check Spelling in [`spelling`].
+//! Open Recent is in [`recent`], View → Check Spelling in [`spelling`] and
+//! View → Spelling Language in [`languages`].
 
 use tauri::menu::{Menu, MenuBuilder, MenuItemBuilder, PredefinedMenuItem, SubmenuBuilder};
 use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::ipc::{MenuAction, SHELL_EVENT, ShellEvent};
 
+pub mod languages;
 pub mod recent;
 pub mod spelling;
 
@@ -109,6 +111,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .separator()
         .item(&item("toggle-checklist")?)
         .item(&spelling::item(app)?)
+        .item(&languages::submenu(app)?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("about")?)
@@ -120,7 +123,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
 
 /// Forwards a chosen menu item to the UI.
 pub fn forward<R: Runtime>(app: &AppHandle<R>, id: &str) {
-    if recent::choose(app, id) || spelling::choose(app, id) {
+    if recent::choose(app, id) || spelling::choose(app, id) || languages::choose(app, id) {
         return;
     }
     if let Some((.., action)) = ITEMS.iter().find(|(i, ..)| *i == id) {

@@ -19,6 +19,9 @@ pub struct Settings {
     pub team_folder: Option<PathBuf>,
     /// View → Check Spelling; on unless the user turned it off.
     pub spell_check: bool,
+    /// View → Spelling Language: the dictionaries chosen (`de_DE`); none for the
+    /// user's own languages and US English.
+    pub spell_languages: Vec<String>,
 }
 
 impl Default for Settings {
@@ -27,6 +30,7 @@ impl Default for Settings {
             recent: Vec::new(),
             team_folder: None,
             spell_check: true,
+            spell_languages: Vec::new(),
         }
     }
 }
@@ -74,6 +78,7 @@ mod tests {
         assert!(older.spell_check, "settings from before the choice existed");
         let off: Settings = serde_json::from_str(r#"{"spell_check": false}"#).unwrap();
         assert!(!off.spell_check);
+        assert!(older.spell_languages.is_empty(), "the user's own languages");
     }
 
     #[test]

@@ -8,11 +8,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use specwright_core::spelling::{Speller, system_dirs};
+use specwright_core::spelling::{Speller, available, system_dirs};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::error::AppError;
 use crate::ipc::{SHELL_EVENT, ShellEvent, SpellingStatus};
+use crate::settings::Settings;
 use crate::state::AppState;
 
 /// The language checked besides the user's own.
@@ -28,8 +29,12 @@ pub struct SpellingState {
     personal: PathBuf,
     /// Folders searched for dictionaries, first match first.
     dirs: Vec<PathBuf>,
-    /// The dictionaries' languages, most wanted first (`de_DE`, `de`, `en_US`).
+    /// The languages checked unless the user chose some, most wanted first
+    /// (`de_DE`, `de`, `en_US`): their own and US English.
     languages: Vec<String>,
+    /// The languages the speller was loaded for (only changed while `turning`
+    /// is held).
+    loaded_for: Mutex<Vec<String>>,
 }
 
 impl SpellingState {
@@ -49,6 +54,7 @@ impl SpellingState {
             personal: config_dir.join("dictionary.txt"),
             dirs,
             languages,
+            loaded_for: Mutex::default(),
         }
     }
 
@@ -62,10 +68,16 @@ impl SpellingState {
         self.speller.write().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Loads the dictionaries if `enabled` and they are not loaded yet (outside
-    /// the lock: checking goes on meanwhile), drops them if not; what spell
-    /// checking comes to, and the dictionaries that could not be read.
-    fn follow(&self, enabled: bool) -> (SpellingStatus, Vec<AppError>) {
+    /// The languages of the dictionaries on offer (View → Spelling Language).
+    pub fn available(&self) -> Vec<String> {
+        available(&self.dirs)
+    }
+
+    /// Loads the dictionaries of `chosen` (none: the user's own languages) if
+    /// `enabled` and they are not loaded yet (outside the lock: checking goes on
+    /// meanwhile), drops them if not; what spell checking comes to, and the
+    /// dictionaries that could not be read.
+    fn follow(&self, enabled: bool, chosen: &[String]) -> (SpellingStatus, Vec<AppError>) {
         let status = |speller: &Speller| {
             if speller.has_dictionary() {
                 SpellingStatus::On
@@ -77,23 +89,36 @@ impl SpellingState {
             *self.speller_mut() = None;
             return (SpellingStatus::Off, Vec::new());
         }
-        if let Some(speller) = self.speller().as_ref() {
+        let wanted = if chosen.is_empty() {
+            &self.languages[..]
+        } else {
+            chosen
+        };
+        let mut loaded_for = self
+            .loaded_for
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(speller) = self.speller().as_ref()
+            && *loaded_for == wanted
+        {
             return (status(speller), Vec::new());
         }
-        let (speller, problems) = Speller::load(&self.languages, &self.dirs, &self.personal);
+        let (speller, problems) = Speller::load(wanted, &self.dirs, &self.personal);
         let shown = status(&speller);
         *self.speller_mut() = Some(speller);
+        *loaded_for = wanted.to_vec();
         (shown, problems.into_iter().map(AppError::from).collect())
     }
 }
 
-/// Remembers whether the user wants spelling checked (View → Check Spelling).
-pub fn remember<R: Runtime>(app: &AppHandle<R>, enabled: bool) {
+/// Remembers how the user wants spelling checked (View → Check Spelling and
+/// Spelling Language), as `change` sets it.
+pub fn remember<R: Runtime>(app: &AppHandle<R>, change: impl FnOnce(&mut Settings)) {
     let Some(state) = app.try_state::<AppState>() else {
         return;
     };
     let mut settings = state.settings();
-    settings.spell_check = enabled;
+    change(&mut settings);
     if let Err(err) = settings.store(&state.settings_path) {
         eprintln!("specwright: could not remember the spelling choice: {err}");
     }
@@ -114,13 +139,30 @@ pub fn apply<R: Runtime>(app: &AppHandle<R>) {
             .turning
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
-        let enabled = state.settings().spell_check;
-        let (status, problems) = state.spelling.follow(enabled);
+        let (enabled, chosen) = {
+            let settings = state.settings();
+            (settings.spell_check, settings.spell_languages.clone())
+        };
+        let (status, problems) = state.spelling.follow(enabled, &chosen);
         for problem in &problems {
             eprintln!("specwright: spell checking: {problem}");
         }
+        let languages = state
+            .spelling
+            .speller()
+            .as_ref()
+            .map(|s| s.languages().into_iter().map(str::to_owned).collect())
+            .unwrap_or_default();
         crate::menu::spelling::show(&app, status);
-        let _ = app.emit(SHELL_EVENT, ShellEvent::Spelling { status, problems });
+        crate::menu::languages::show(&app, &chosen);
+        let _ = app.emit(
+            SHELL_EVENT,
+            ShellEvent::Spelling {
+                status,
+                problems,
+                languages,
+            },
+        );
     });
 }
 

@@ -8,7 +8,7 @@ mod personal;
 
 use std::path::{Path, PathBuf};
 
-pub use dictionaries::{find, system_dirs};
+pub use dictionaries::{available, find, system_dirs};
 pub use personal::PersonalWords;
 
 use crate::error::{Error, Result};

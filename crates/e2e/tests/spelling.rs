@@ -80,20 +80,18 @@ async fn editor_text(app: &App) -> String {
     }
 }
 
-/// View → Check Spelling (File, Edit, View; its fifth item), through the menu bar.
+/// The keys that reach item `n` (from 1) of the View menu (after File and
+/// Edit) through the menu bar, then `more`.
+fn view_menu(n: usize, more: &[&'static [u32]]) -> Vec<&'static [u32]> {
+    let mut keys: Vec<&'static [u32]> = vec![&[F10], &[RIGHT], &[RIGHT]];
+    keys.extend(std::iter::repeat_n(&[DOWN][..], n));
+    keys.extend_from_slice(more);
+    keys
+}
+
+/// View → Check Spelling (the View menu's fifth item).
 async fn toggle_check_spelling(app: &App) {
-    app.press_native_keys(&[
-        &[F10],
-        &[RIGHT],
-        &[RIGHT],
-        &[DOWN],
-        &[DOWN],
-        &[DOWN],
-        &[DOWN],
-        &[DOWN],
-        &[RETURN],
-    ])
-    .await;
+    app.press_native_keys(&view_menu(5, &[&[RETURN]])).await;
 }
 
 #[tokio::test]
@@ -203,7 +201,12 @@ async fn misspelt_words_are_underlined_corrected_learnt_and_checking_turns_off()
     wait_underlined(&app, &[]).await;
 
     // It stays off after a restart; on again, the learnt word is still known
-    // and the ignored one is not ignored any more.
+    // and the ignored one is not ignored any more. (A German dictionary is put
+    // in the app's own folder meanwhile, for the language menu below.)
+    let own = app.dir.path().join("config/app.specwright.editor/hunspell");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::write(own.join("de_DE.aff"), "SET UTF-8\n").unwrap();
+    std::fs::write(own.join("de_DE.dic"), "2\nTeams\nMonday\n").unwrap();
     let app = app.relaunch(&[]).await;
     app.wait_for("[data-testid=start-screen]").await;
     app.wait_for("main.workspace[data-spelling=off]").await;
@@ -213,6 +216,37 @@ async fn misspelt_words_are_underlined_corrected_learnt_and_checking_turns_off()
         .await;
     toggle_check_spelling(&app).await;
     app.wait_for("main.workspace[data-spelling=on]").await;
+    wait_underlined(&app, &["teh", "Anothr"]).await;
+
+    // View → Spelling Language (the View menu's sixth item): German, the first
+    // dictionary after "Your Languages and US English".
+    app.press_native_keys(&view_menu(6, &[&[RIGHT], &[DOWN], &[RETURN]]))
+        .await;
+    app.wait_for("main.workspace[data-spelling-languages=de_DE]")
+        .await;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let german = loop {
+        let words = underlined(&app).await;
+        if words.iter().any(|w| w == "Release") || Instant::now() > deadline {
+            break words;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(
+        german.iter().any(|w| w == "Release"),
+        "English words: {german:?}"
+    );
+    assert!(
+        !german.iter().any(|w| w == "Teams" || w == "Monday"),
+        "{german:?}"
+    );
+    app.screenshot("72-spelling-language").await;
+
+    // Back to the user's own languages.
+    app.press_native_keys(&view_menu(6, &[&[RIGHT], &[RETURN]]))
+        .await;
+    app.wait_for("main.workspace:not([data-spelling-languages=de_DE])")
+        .await;
     wait_underlined(&app, &["teh", "Anothr"]).await;
     app.quit().await;
 }

@@ -138,3 +138,57 @@ fn a_dictionary_that_cannot_be_read_is_named_to_the_user() {
         "{event}"
     );
 }
+
+/// The next `spelling` event (its problems must be none).
+fn spelling_languages(shell: &Shell) -> (Value, Value) {
+    loop {
+        let event = shell
+            .next_event(Duration::from_secs(10))
+            .expect("spell checking says what it came to");
+        if event["type"] == "spelling" {
+            assert_eq!(event["problems"], json!([]), "{event}");
+            return (event["status"].clone(), event["languages"].clone());
+        }
+    }
+}
+
+#[test]
+fn view_spelling_language_checks_in_the_language_chosen_and_remembers_it() {
+    let home = with_dictionary();
+    let dir = home.config().join("hunspell");
+    std::fs::write(dir.join("de_DE.aff"), "SET UTF-8\n").unwrap();
+    std::fs::write(dir.join("de_DE.dic"), "2\nWort\nPlanung\n").unwrap();
+    let shell = Shell::start_in(home, None);
+    let handle = shell.app.handle();
+    let _menu = crate::menu::build(handle).expect("the menu bar");
+    shell.ok("start_spell_checking", json!({}));
+    assert_eq!(
+        spelling_languages(&shell),
+        (json!("on"), json!(["de_DE", "en_US"]))
+    );
+    assert_eq!(
+        misspelt(&shell, &["receive", "Wort", "teh"]),
+        json!(["teh"])
+    );
+
+    crate::menu::forward(handle, "spell-language:de_DE");
+    assert_eq!(spelling_languages(&shell), (json!("on"), json!(["de_DE"])));
+    assert_eq!(misspelt(&shell, &["receive", "Wort"]), json!(["receive"]));
+    assert_eq!(shell.state().settings().spell_languages, ["de_DE"]);
+
+    // Remembered; and choosing a language while checking is off turns it on.
+    let shell = Shell::start_in(shell.crash(), None);
+    let handle = shell.app.handle();
+    let _menu = crate::menu::build(handle).expect("the menu bar");
+    shell.ok("start_spell_checking", json!({}));
+    assert_eq!(spelling_languages(&shell), (json!("on"), json!(["de_DE"])));
+    crate::menu::forward(handle, "spell-check");
+    assert_eq!(spelling_languages(&shell), (json!("off"), json!([])));
+    crate::menu::forward(handle, "spell-language:");
+    assert_eq!(
+        spelling_languages(&shell),
+        (json!("on"), json!(["de_DE", "en_US"]))
+    );
+    assert!(shell.state().settings().spell_languages.is_empty());
+    assert_eq!(misspelt(&shell, &["receive", "Wort"]), json!([]));
+}

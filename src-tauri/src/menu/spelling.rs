@@ -57,7 +57,7 @@ pub(super) fn choose<R: Runtime>(app: &AppHandle<R>, id: &str) -> bool {
         return true;
     };
     let enabled = !state.settings().spell_check;
-    crate::spelling::remember(app, enabled);
+    crate::spelling::remember(app, |settings| settings.spell_check = enabled);
     crate::spelling::apply(app);
     true
 }

@@ -93,7 +93,7 @@ export class Controller {
     else if (event.type === "file-changed") void this.recovery.diskChanged(event.path);
     else if (event.type === "file-deleted") void this.recovery.diskDeleted(event.path);
     else if (event.type === "spelling") {
-      this.workspace.setSpelling(event.status);
+      this.workspace.setSpelling(event.status, event.languages);
       for (const problem of event.problems) toast(problem.message, "error");
     }
   }

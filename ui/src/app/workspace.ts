@@ -242,12 +242,18 @@ export class Workspace {
     this.setDirty(false);
   }
 
-  /** Shows what the shell's spell checker came to (on, off, no dictionary). */
-  setSpelling(status: SpellingStatus): void {
+  /**
+   * Shows what the shell's spell checker came to (on, off, no dictionary) and
+   * the languages it checks (`en_US`).
+   */
+  setSpelling(status: SpellingStatus, languages: readonly string[]): void {
     this.element.dataset.spelling = status;
     const on = status === "on";
-    if (on === (this.spelling !== null)) return;
-    // Turned on again: the dictionaries were loaded anew.
+    const checkedIn = languages.join(" ");
+    const sameLanguages = this.element.dataset.spellingLanguages === checkedIn;
+    this.element.dataset.spellingLanguages = checkedIn;
+    if (on === (this.spelling !== null) && sameLanguages) return;
+    // Turned on again, or in other languages: the verdicts are the old dictionaries'.
     this.speller.forget();
     this.spelling = on ? { speller: this.speller, report: (message) => toast(message, "error") } : null;
     if (this.editor) setSpellCheck(this.editor, this.spelling);

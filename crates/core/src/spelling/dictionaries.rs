@@ -36,6 +36,26 @@ pub fn system_dirs() -> Vec<PathBuf> {
     dirs
 }
 
+/// The languages (`de_DE`, `en_US`) of every dictionary in `dirs`, sorted.
+pub fn available(dirs: &[PathBuf]) -> Vec<String> {
+    let mut languages: Vec<String> = dirs
+        .iter()
+        .filter_map(|dir| std::fs::read_dir(dir).ok())
+        .flatten()
+        .filter_map(|entry| {
+            let path = entry.ok()?.path();
+            let language = path.file_name()?.to_str()?.strip_suffix(".aff")?;
+            let usable = !language.is_empty()
+                && !language.starts_with('.')
+                && path.with_extension("dic").is_file();
+            usable.then(|| language.to_owned())
+        })
+        .collect();
+    languages.sort();
+    languages.dedup();
+    languages
+}
+
 /// The first folder of `dirs` that holds both files of `language`'s dictionary.
 pub fn find(language: &str, dirs: &[PathBuf]) -> Option<DictionaryFiles> {
     dirs.iter().find_map(|dir| {

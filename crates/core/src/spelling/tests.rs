@@ -186,3 +186,16 @@ fn overlong_runs_of_letters_are_not_judged() {
     assert!(speller.check(&blob));
     assert!(speller.suggest(&blob).is_empty());
 }
+
+#[test]
+fn the_languages_on_offer_are_those_with_both_files_in_any_folder() {
+    let first = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let second = dictionary_dir("de_DE", AFF.as_bytes(), b"1\nWort\n");
+    std::fs::write(second.path().join("en_US.aff"), AFF).unwrap();
+    std::fs::write(second.path().join("en_US.dic"), DIC).unwrap();
+    std::fs::write(second.path().join("fr_FR.aff"), AFF).unwrap(); // no .dic
+    std::fs::write(second.path().join("notes.txt"), "").unwrap();
+    let missing = first.path().join("nowhere");
+    let dirs = [first.path().to_owned(), missing, second.path().to_owned()];
+    assert_eq!(available(&dirs), ["de_DE", "en_US"]);
+}

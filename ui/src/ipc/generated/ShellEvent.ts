@@ -6,4 +6,8 @@ import type { SpellingStatus } from "./SpellingStatus";
 /**
  * What the shell tells the UI without being asked (Tauri events).
  */
-export type ShellEvent = { "type": "menu", action: MenuAction, } | { "type": "open-file", path: string, } | { "type": "close-requested" } | { "type": "file-changed", path: string, } | { "type": "file-deleted", path: string, } | { "type": "spelling", status: SpellingStatus, problems: Array<AppError>, };
+export type ShellEvent = { "type": "menu", action: MenuAction, } | { "type": "open-file", path: string, } | { "type": "close-requested" } | { "type": "file-changed", path: string, } | { "type": "file-deleted", path: string, } | { "type": "spelling", status: SpellingStatus, problems: Array<AppError>, 
+/**
+ * The languages of the dictionaries checked with (`en_US`).
+ */
+languages: Array<string>, };
