@@ -33,6 +33,7 @@ const COMMANDS: &[&str] = &[
     "misspelt_words",
     "spelling_suggestions",
     "learn_word",
+    "unlearn_word",
 ];
 
 fn main() {

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use specwright_core::spelling::{Speller, available, system_dirs};
+use specwright_core::spelling::{Speller, available, find, system_dirs};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::error::AppError;
@@ -89,7 +89,19 @@ impl SpellingState {
             *self.speller_mut() = None;
             return (SpellingStatus::Off, Vec::new());
         }
-        let wanted = if chosen.is_empty() {
+        // A language chosen whose dictionary is gone: the user's own, and why.
+        let mut problems = Vec::new();
+        let installed = chosen.iter().any(|l| find(l, &self.dirs).is_some());
+        let wanted = if chosen.is_empty() || !installed {
+            if !chosen.is_empty() {
+                problems.push(AppError::new(
+                    "dictionary-missing",
+                    format!(
+                        "The {} dictionary chosen in View → Spelling Language is not installed any more: spelling is checked in your own languages instead.",
+                        chosen.join(", ")
+                    ),
+                ));
+            }
             &self.languages[..]
         } else {
             chosen
@@ -101,13 +113,14 @@ impl SpellingState {
         if let Some(speller) = self.speller().as_ref()
             && *loaded_for == wanted
         {
-            return (status(speller), Vec::new());
+            return (status(speller), problems);
         }
-        let (speller, problems) = Speller::load(wanted, &self.dirs, &self.personal);
+        let (speller, unread) = Speller::load(wanted, &self.dirs, &self.personal);
         let shown = status(&speller);
         *self.speller_mut() = Some(speller);
         *loaded_for = wanted.to_vec();
-        (shown, problems.into_iter().map(AppError::from).collect())
+        problems.extend(unread.into_iter().map(AppError::from));
+        (shown, problems)
     }
 }
 

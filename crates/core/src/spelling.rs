@@ -8,7 +8,7 @@ mod personal;
 
 use std::path::{Path, PathBuf};
 
-pub use dictionaries::{available, find, system_dirs};
+pub use dictionaries::{SYSTEM_DIRS, available, find, system_dirs};
 pub use personal::PersonalWords;
 
 use crate::error::{Error, Result};
@@ -20,9 +20,10 @@ const LONGEST_WORD: usize = 60;
 /// How many corrections are offered for a word at most.
 const MOST_SUGGESTIONS: usize = 7;
 
-/// A dictionary that loaded, and the language it is for (`en_US`).
+/// A dictionary that loaded, the language it is for (`en_US`) and its files.
 struct Loaded {
     language: String,
+    files: dictionaries::DictionaryFiles,
     dictionary: spellbook::Dictionary,
 }
 
@@ -47,6 +48,7 @@ impl Speller {
             match dictionaries::read(&files) {
                 Ok(dictionary) => dictionaries.push(Loaded {
                     language: language.clone(),
+                    files,
                     dictionary,
                 }),
                 Err(err) => problems.push(err),
@@ -122,6 +124,23 @@ impl Speller {
         }
         self.personal.add(word)?;
         self.add_to_dictionaries(word);
+        Ok(())
+    }
+
+    /// Takes `word` out of the user's words (and their file): "Add to
+    /// Dictionary" undone. The dictionaries are read again, since one cannot
+    /// be told to forget a word without forbidding it.
+    pub fn unlearn(&mut self, word: &str) -> Result<()> {
+        if !self.personal.contains(word) {
+            return Ok(());
+        }
+        self.personal.remove(word)?;
+        for loaded in &mut self.dictionaries {
+            loaded.dictionary = dictionaries::read(&loaded.files)?;
+        }
+        for word in self.personal.words().to_vec() {
+            self.add_to_dictionaries(&word);
+        }
         Ok(())
     }
 

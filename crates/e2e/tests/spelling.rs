@@ -89,6 +89,29 @@ fn view_menu(n: usize, more: &[&'static [u32]]) -> Vec<&'static [u32]> {
     keys
 }
 
+/// How many steps down from "Your Languages and US English" the German
+/// dictionary is in View → Spelling Language: the app lists the dictionaries of
+/// its own folder, `DICPATH`, its data folder and the system's, by code.
+fn german_place(app: &App) -> usize {
+    let dir = app.dir.path();
+    let mut dirs = vec![dir.join("config/app.specwright.editor/hunspell")];
+    if let Some(paths) = std::env::var_os("DICPATH") {
+        dirs.extend(std::env::split_paths(&paths));
+    }
+    dirs.push(dir.join("data/hunspell"));
+    dirs.extend(
+        specwright_core::spelling::SYSTEM_DIRS
+            .iter()
+            .map(std::path::PathBuf::from),
+    );
+    let languages = specwright_core::spelling::available(&dirs);
+    let at = languages
+        .iter()
+        .position(|l| l == "de_DE")
+        .expect("the German dictionary");
+    at + 1
+}
+
 /// View → Check Spelling (the View menu's fifth item).
 async fn toggle_check_spelling(app: &App) {
     app.press_native_keys(&view_menu(5, &[&[RETURN]])).await;
@@ -172,6 +195,19 @@ async fn misspelt_words_are_underlined_corrected_learnt_and_checking_turns_off()
         .join("config/app.specwright.editor/dictionary.txt");
     assert_eq!(std::fs::read_to_string(&words).unwrap(), "kubelet\n");
 
+    // The notice of it offers Undo; then the word is added again.
+    app.wait_for_text("[data-testid=toast]", "Added “kubelet” to your dictionary")
+        .await;
+    app.screenshot("73-spelling-undo").await;
+    app.click("[data-testid=toast-action]").await;
+    wait_underlined(&app, &["teh", "kubelet", "Anothr"]).await;
+    assert_eq!(std::fs::read_to_string(&words).unwrap(), "");
+    app.right_click_editor_word("kubelet").await;
+    app.click("[data-testid=spelling-menu] [data-action=learn]")
+        .await;
+    wait_underlined(&app, &["teh", "Anothr"]).await;
+    assert_eq!(std::fs::read_to_string(&words).unwrap(), "kubelet\n");
+
     // Ignore lasts the session, for every place the word is (the menu opened
     // with the keyboard's Menu key this time).
     app.click_editor_word("teh", 1).await;
@@ -218,10 +254,13 @@ async fn misspelt_words_are_underlined_corrected_learnt_and_checking_turns_off()
     app.wait_for("main.workspace[data-spelling=on]").await;
     wait_underlined(&app, &["teh", "Anothr"]).await;
 
-    // View → Spelling Language (the View menu's sixth item): German, the first
-    // dictionary after "Your Languages and US English".
-    app.press_native_keys(&view_menu(6, &[&[RIGHT], &[DOWN], &[RETURN]]))
-        .await;
+    // View → Spelling Language (the View menu's sixth item): German, found
+    // among the dictionaries the app lists after "Your Languages and US English".
+    let german = german_place(&app);
+    let mut keys = vec![&[RIGHT][..]];
+    keys.extend(std::iter::repeat_n(&[DOWN][..], german));
+    keys.push(&[RETURN]);
+    app.press_native_keys(&view_menu(6, &keys)).await;
     app.wait_for("main.workspace[data-spelling-languages=de_DE]")
         .await;
     let deadline = Instant::now() + Duration::from_secs(10);

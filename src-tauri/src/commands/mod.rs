@@ -41,5 +41,6 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         spelling::misspelt_words,
         spelling::spelling_suggestions,
         spelling::learn_word,
+        spelling::unlearn_word,
     ]
 }

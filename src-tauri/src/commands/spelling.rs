@@ -1,6 +1,7 @@
 //! Spell checking: which of the editor's words are misspelt, corrections for
 //! one, and words the user adds to their dictionary (see [`crate::spelling`]).
 
+use specwright_core::spelling::Speller;
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{AppError, AppResult};
@@ -65,16 +66,32 @@ pub async fn spelling_suggestions<R: Runtime>(
 /// Adds `word` to the user's dictionary, kept for later sessions.
 #[tauri::command]
 pub async fn learn_word<R: Runtime>(app: AppHandle<R>, word: String) -> AppResult<()> {
+    change_dictionary(app, word, Speller::learn).await
+}
+
+/// Takes `word` out of the user's dictionary again ("Add to Dictionary" undone).
+#[tauri::command]
+pub async fn unlearn_word<R: Runtime>(app: AppHandle<R>, word: String) -> AppResult<()> {
+    change_dictionary(app, word, Speller::unlearn).await
+}
+
+/// Makes `change` to the user's dictionary with `word`, off the async runtime;
+/// refused while spell checking is off.
+async fn change_dictionary<R: Runtime>(
+    app: AppHandle<R>,
+    word: String,
+    change: fn(&mut Speller, &str) -> specwright_core::Result<()>,
+) -> AppResult<()> {
     tokio::task::spawn_blocking(move || {
         let state = app.state::<AppState>();
         let mut speller = state.spelling.speller_mut();
         let Some(speller) = speller.as_mut() else {
             return Err(AppError::new(
                 "spelling-off",
-                "Spell checking is off (View → Check Spelling), so no word can be added.",
+                "Spell checking is off (View → Check Spelling), so your dictionary cannot be changed.",
             ));
         };
-        Ok(speller.learn(&word)?)
+        Ok(change(speller, &word)?)
     })
     .await?
 }

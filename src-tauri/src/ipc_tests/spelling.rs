@@ -63,6 +63,16 @@ fn misspelt_words_are_found_corrected_and_learnt() {
     let message = shell.fails("learn_word", json!({ "word": "two words" }), "not-a-word");
     assert!(message.contains("two words"), "{message}");
 
+    // Undone, then done again.
+    shell.ok("unlearn_word", json!({ "word": "kubelet" }));
+    assert_eq!(
+        misspelt(&shell, &["kubelet", "Kubelet"]),
+        json!(["kubelet", "Kubelet"])
+    );
+    let words = shell.home.config().join("dictionary.txt");
+    assert_eq!(std::fs::read_to_string(&words).unwrap(), "");
+    shell.ok("learn_word", json!({ "word": "kubelet" }));
+
     // The next run knows the learnt word.
     let shell = Shell::start_in(shell.crash(), None);
     shell.ok("start_spell_checking", json!({}));
@@ -171,8 +181,16 @@ fn view_spelling_language_checks_in_the_language_chosen_and_remembers_it() {
         json!(["teh"])
     );
 
-    crate::menu::forward(handle, "spell-language:de_DE");
+    let ticked = || crate::menu::languages::ticked(handle);
+    assert_eq!(ticked(), [""]);
+    crate::menu::languages::click(handle, "de_DE");
+    assert_eq!(ticked(), ["de_DE"]);
     assert_eq!(spelling_languages(&shell), (json!("on"), json!(["de_DE"])));
+    assert_eq!(ticked(), ["de_DE"]);
+    // Clicking the ticked one again (GTK unticks it) keeps it chosen and ticked.
+    crate::menu::languages::click(handle, "de_DE");
+    assert_eq!(spelling_languages(&shell), (json!("on"), json!(["de_DE"])));
+    assert_eq!(ticked(), ["de_DE"]);
     assert_eq!(misspelt(&shell, &["receive", "Wort"]), json!(["receive"]));
     assert_eq!(shell.state().settings().spell_languages, ["de_DE"]);
 
@@ -184,11 +202,52 @@ fn view_spelling_language_checks_in_the_language_chosen_and_remembers_it() {
     assert_eq!(spelling_languages(&shell), (json!("on"), json!(["de_DE"])));
     crate::menu::forward(handle, "spell-check");
     assert_eq!(spelling_languages(&shell), (json!("off"), json!([])));
-    crate::menu::forward(handle, "spell-language:");
+    crate::menu::languages::click(handle, "");
     assert_eq!(
         spelling_languages(&shell),
         (json!("on"), json!(["de_DE", "en_US"]))
     );
+    assert_eq!(crate::menu::languages::ticked(handle), [""]);
     assert!(shell.state().settings().spell_languages.is_empty());
     assert_eq!(misspelt(&shell, &["receive", "Wort"]), json!([]));
+}
+
+#[test]
+fn a_chosen_dictionary_that_is_gone_is_named_and_the_own_languages_checked() {
+    let home = with_dictionary();
+    let dir = home.config().join("hunspell");
+    std::fs::write(dir.join("fr_FR.aff"), "SET UTF-8\n").unwrap();
+    std::fs::write(dir.join("fr_FR.dic"), "1\nmot\n").unwrap();
+    let shell = Shell::start_in(home, None);
+    let handle = shell.app.handle();
+    let _menu = crate::menu::build(handle).expect("the menu bar");
+    shell.ok("start_spell_checking", json!({}));
+    spelling_languages(&shell);
+    crate::menu::languages::click(handle, "fr_FR");
+    assert_eq!(spelling_languages(&shell), (json!("on"), json!(["fr_FR"])));
+
+    // The French dictionary is uninstalled before the next start.
+    std::fs::remove_file(dir.join("fr_FR.aff")).unwrap();
+    let shell = Shell::start_in(shell.crash(), None);
+    let handle = shell.app.handle();
+    let _menu = crate::menu::build(handle).expect("the menu bar");
+    shell.ok("start_spell_checking", json!({}));
+    let event = loop {
+        let event = shell.next_event(Duration::from_secs(10)).expect("an event");
+        if event["type"] == "spelling" {
+            break event;
+        }
+    };
+    assert_eq!(event["status"], "on", "{event}");
+    assert_eq!(event["languages"], json!(["en_US"]), "{event}");
+    let message = event["problems"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("fr_FR") && message.contains("not installed"),
+        "{event}"
+    );
+    assert_eq!(
+        crate::menu::languages::ticked(handle),
+        ["fr_FR"],
+        "still listed as chosen"
+    );
 }

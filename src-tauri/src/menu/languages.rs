@@ -16,18 +16,27 @@ struct LanguageMenu<R: Runtime>(Vec<(String, CheckMenuItem<R>)>);
 
 /// The submenu, listing the dictionaries installed when the app started.
 pub(super) fn submenu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Submenu<R>> {
-    let (available, chosen) = app
+    let (mut available, chosen) = app
         .try_state::<AppState>()
         .map(|state| {
             let chosen = state.settings().spell_languages.clone();
             (state.spelling.available(), chosen)
         })
         .unwrap_or_default();
+    // A language chosen earlier whose dictionary is gone stays listed, ticked.
+    let missing: Vec<String> = chosen
+        .iter()
+        .filter(|l| !available.contains(l))
+        .cloned()
+        .collect();
+    available.extend(missing.iter().cloned());
     let mut items = Vec::new();
     let mut submenu = SubmenuBuilder::new(app, "Spelling Language");
     for language in std::iter::once("").chain(available.iter().map(String::as_str)) {
         let label = if language.is_empty() {
             AUTOMATIC.to_owned()
+        } else if missing.iter().any(|m| m == language) {
+            format!("{} — not installed", label(language))
         } else {
             label(language)
         };
@@ -40,7 +49,7 @@ pub(super) fn submenu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Submenu<R
         }
         items.push((language.to_owned(), item));
     }
-    if available.is_empty() {
+    if items.len() == 1 {
         let none = MenuItemBuilder::new("No dictionaries installed")
             .enabled(false)
             .build(app)?;
@@ -64,10 +73,37 @@ pub fn show<R: Runtime>(app: &AppHandle<R>, chosen: &[String]) {
         return; // no menu bar (the IPC tests)
     };
     for (language, item) in &menu.0 {
-        if let Err(err) = item.set_checked(is_chosen(language, chosen)) {
+        let tick = is_chosen(language, chosen);
+        if item.is_checked().is_ok_and(|t| t == tick) {
+            continue; // each change is a trip to the main thread
+        }
+        if let Err(err) = item.set_checked(tick) {
             eprintln!("specwright: could not update View → Spelling Language: {err}");
         }
     }
+}
+
+/// The languages whose items are ticked ("" for the user's own), for tests.
+#[cfg(test)]
+pub fn ticked<R: Runtime>(app: &AppHandle<R>) -> Vec<String> {
+    let menu = app.state::<LanguageMenu<R>>();
+    menu.0
+        .iter()
+        .filter(|(_, item)| item.is_checked().unwrap_or(false))
+        .map(|(language, _)| language.clone())
+        .collect()
+}
+
+/// Clicks the item of `language` as GTK does (it flips the tick, then the app
+/// hears of it; the mock runtime has no GTK), for tests.
+#[cfg(test)]
+pub fn click<R: Runtime>(app: &AppHandle<R>, language: &str) {
+    let menu = app.state::<LanguageMenu<R>>();
+    if let Some((_, item)) = menu.0.iter().find(|(l, _)| l == language) {
+        let checked = item.is_checked().unwrap_or(false);
+        item.set_checked(!checked).expect("the tick");
+    }
+    super::forward(app, &format!("{ITEM}{language}"));
 }
 
 /// Checks spelling in the language of item `id`, if it is one of the

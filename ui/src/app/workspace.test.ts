@@ -50,6 +50,39 @@ describe("Workspace with a mocked shell", () => {
     ws.element.remove();
   });
 
+  it("asks about its words again when spell checking changes language, not when it only says on again", async () => {
+    const shell = fakeShell(analysisFor);
+    const asked: string[][] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "analyze") return shell.analyze((args as { request: AnalyzeRequest }).request);
+      if (cmd === "misspelt_words") {
+        const words = (args as { words: string[] }).words;
+        asked.push(words);
+        return words.filter((w) => w === "Teh");
+      }
+      return null;
+    });
+    const ws = new Workspace([], () => {});
+    document.body.append(ws.element);
+    ws.load("Teh plan\n", { path: null, name: "Untitled", templateId: null, suggestedName: "a.md" });
+    await ws.settled();
+    const pause = () => new Promise((r) => setTimeout(r, 400));
+    ws.setSpelling("on", ["en_US"]);
+    await pause();
+    expect(asked).toEqual([["Teh", "plan"]]);
+    expect([...ws.element.querySelectorAll(".cm-misspelt")].map((e) => e.textContent)).toEqual(["Teh"]);
+    ws.setSpelling("on", ["en_US"]);
+    await pause();
+    expect(asked).toHaveLength(1);
+    ws.setSpelling("on", ["de_DE"]);
+    await pause();
+    expect(asked).toEqual([["Teh", "plan"], ["Teh", "plan"]]);
+    expect(ws.element.dataset.spellingLanguages).toBe("de_DE");
+    ws.setSpelling("off", []);
+    expect(ws.element.querySelector(".cm-misspelt")).toBeNull();
+    ws.element.remove();
+  });
+
   it("coalesces a burst of edits into at most two analyses", async () => {
     let analyses = 0;
     const shell = fakeShell(analysisFor);

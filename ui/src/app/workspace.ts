@@ -75,6 +75,7 @@ export class Workspace {
       misspelt: (words) => ipc.misspeltWords(words),
       suggestions: (word) => ipc.spellingSuggestions(word),
       learn: (word) => ipc.learnWord(word),
+      unlearn: (word) => ipc.unlearnWord(word),
     },
     undefined,
     (message) => toast(message, "error"),
@@ -255,7 +256,13 @@ export class Workspace {
     if (on === (this.spelling !== null) && sameLanguages) return;
     // Turned on again, or in other languages: the verdicts are the old dictionaries'.
     this.speller.forget();
-    this.spelling = on ? { speller: this.speller, report: (message) => toast(message, "error") } : null;
+    this.spelling = on
+      ? {
+          speller: this.speller,
+          report: (message) => toast(message, "error"),
+          announce: (message, undo) => toast(message, "info", { label: "Undo", run: undo }),
+        }
+      : null;
     if (this.editor) setSpellCheck(this.editor, this.spelling);
   }
 

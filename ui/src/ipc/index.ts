@@ -100,6 +100,8 @@ export const misspeltWords = (words: string[]) => call<string[]>("misspelt_words
 export const spellingSuggestions = (word: string) => call<string[]>("spelling_suggestions", { word });
 /** Adds `word` to the user's dictionary. */
 export const learnWord = (word: string) => call<void>("learn_word", { word });
+/** Takes `word` out of the user's dictionary again. */
+export const unlearnWord = (word: string) => call<void>("unlearn_word", { word });
 /** Asks where to write and exports there; `null` when the save dialog was cancelled. */
 export const exportDocument = (request: ExportRequest) => call<ExportedFile | null>("export", { request });
 

@@ -12,6 +12,14 @@ pub struct DictionaryFiles {
     pub dic: PathBuf,
 }
 
+/// The system's folders of dictionaries, in the order they are searched.
+pub const SYSTEM_DIRS: &[&str] = &[
+    "/usr/share/hunspell",
+    "/usr/share/myspell",
+    "/usr/share/myspell/dicts",
+    "/usr/local/share/hunspell",
+];
+
 /// The folders dictionaries are looked for in, first match first: those in
 /// `DICPATH` (Hunspell's own variable), the user's (`~/.local/share/hunspell`),
 /// then the system's.
@@ -24,15 +32,7 @@ pub fn system_dirs() -> Vec<PathBuf> {
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".local/share")));
     dirs.extend(data_home.map(|d| d.join("hunspell")));
-    dirs.extend(
-        [
-            "/usr/share/hunspell",
-            "/usr/share/myspell",
-            "/usr/share/myspell/dicts",
-            "/usr/local/share/hunspell",
-        ]
-        .map(PathBuf::from),
-    );
+    dirs.extend(SYSTEM_DIRS.iter().map(PathBuf::from));
     dirs
 }
 
@@ -47,6 +47,7 @@ pub fn available(dirs: &[PathBuf]) -> Vec<String> {
             let language = path.file_name()?.to_str()?.strip_suffix(".aff")?;
             let usable = !language.is_empty()
                 && !language.starts_with('.')
+                && path.is_file()
                 && path.with_extension("dic").is_file();
             usable.then(|| language.to_owned())
         })

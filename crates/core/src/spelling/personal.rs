@@ -58,6 +58,32 @@ impl PersonalWords {
 
     /// Adds `word` and saves the file.
     pub fn add(&mut self, word: &str) -> Result<()> {
+        let mut text = self.on_disk()?;
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str(word);
+        text.push('\n');
+        self.save(&text)?;
+        self.words.push(word.to_owned());
+        Ok(())
+    }
+
+    /// Takes `word` out, with every line of the file that holds it (with or
+    /// without flags), and saves the file; the other lines stay as they are.
+    pub fn remove(&mut self, word: &str) -> Result<()> {
+        let text: String = self
+            .on_disk()?
+            .split_inclusive('\n')
+            .filter(|line| line.split('/').next().map(str::trim) != Some(word))
+            .collect();
+        self.save(&text)?;
+        self.words.retain(|w| w != word);
+        Ok(())
+    }
+
+    /// The file's text as it is now (none if there is no file yet).
+    fn on_disk(&self) -> Result<String> {
         if !self.writable {
             return Err(Error::InvalidDictionary {
                 path: self.path.clone(),
@@ -65,24 +91,21 @@ impl PersonalWords {
                     .to_owned(),
             });
         }
-        let mut text = match storage::read_document(&self.path) {
-            Ok(loaded) => loaded.text,
-            Err(Error::NotFound { .. }) => String::new(),
-            Err(err) => return Err(err),
-        };
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
+        match storage::read_document(&self.path) {
+            Ok(loaded) => Ok(loaded.text),
+            Err(Error::NotFound { .. }) => Ok(String::new()),
+            Err(err) => Err(err),
         }
-        text.push_str(word);
-        text.push('\n');
+    }
+
+    fn save(&self, text: &str) -> Result<()> {
         if let Some(dir) = self.path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| Error::WriteFailed {
                 path: self.path.clone(),
                 source,
             })?;
         }
-        storage::save_atomically(&self.path, &text)?;
-        self.words.push(word.to_owned());
+        storage::save_atomically(&self.path, text)?;
         Ok(())
     }
 }

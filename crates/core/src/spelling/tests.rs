@@ -199,3 +199,25 @@ fn the_languages_on_offer_are_those_with_both_files_in_any_folder() {
     let dirs = [first.path().to_owned(), missing, second.path().to_owned()];
     assert_eq!(available(&dirs), ["de_DE", "en_US"]);
 }
+
+#[test]
+fn an_added_word_can_be_taken_out_again_and_the_rest_of_the_file_stays() {
+    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let personal = dir.path().join("words.txt");
+    std::fs::write(&personal, "# mine\netcd\n").unwrap();
+    let (mut speller, _) = load(&[dir.path()], &personal);
+    speller.learn("recieve").unwrap();
+    assert!(speller.check("recieve") && speller.check("Recieve"));
+
+    speller.unlearn("recieve").unwrap();
+    assert!(!speller.check("recieve") && !speller.check("Recieve"));
+    assert!(
+        speller.check("etcd") && speller.check("receives"),
+        "the rest is as it was"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&personal).unwrap(),
+        "# mine\netcd\n"
+    );
+    speller.unlearn("never-added").unwrap();
+}

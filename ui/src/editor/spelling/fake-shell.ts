@@ -17,6 +17,11 @@ export function fakeShell(known: string[]): SpellingShell & { asked: string[][];
       words.add(word);
       return Promise.resolve();
     },
+    unlearn: (word: string) => {
+      shell.learnt = shell.learnt.filter((w) => w !== word);
+      words.delete(word);
+      return Promise.resolve();
+    },
   };
   return shell;
 }

@@ -29,7 +29,7 @@ function editor(doc: string, spelling: Spelling | null): EditorView {
 const underlined = (v: EditorView) => [...v.contentDOM.querySelectorAll(".cm-misspelt")].map((e) => e.textContent);
 
 function spelling(known = ["rollout", "plan", "teams", "will", "receive", "the", "update", "run", "now", "and", "end", "all"]) {
-  return { speller: new Speller(fakeShell(known), 10), report: vi.fn() };
+  return { speller: new Speller(fakeShell(known), 10), report: vi.fn(), announce: vi.fn() };
 }
 
 describe("spell checking marks", () => {

@@ -17,7 +17,7 @@ afterEach(() => {
 
 function open(shell = fakeShell([])) {
   view = new EditorView({ state: EditorState.create({ doc: DOC }), parent: document.body });
-  const spelling = { speller: new Speller(shell, 10), report: vi.fn() };
+  const spelling = { speller: new Speller(shell, 10), report: vi.fn(), announce: vi.fn() };
   showSpellingMenu(view, WORD, { x: 10, y: 10 }, spelling);
   const menu = document.querySelector<HTMLElement>("[data-testid=spelling-menu]");
   if (!menu) throw new Error("no menu");
@@ -82,11 +82,17 @@ describe("the spelling menu", () => {
     expect(menu.isConnected).toBe(false);
   });
 
-  it("adds the word to the dictionary, and says so when that fails", async () => {
-    const { menu, shell } = open();
+  it("adds the word to the dictionary with a way to undo it, and says so when that fails", async () => {
+    const { menu, shell, spelling } = open();
     menu.querySelector<HTMLButtonElement>("[data-action=learn]")?.click();
     await settle();
     expect(shell.learnt).toEqual(["recieve"]);
+    expect(spelling.announce).toHaveBeenCalledTimes(1);
+    const [message, undo] = spelling.announce.mock.calls[0] as [string, () => void];
+    expect(message).toBe("Added “recieve” to your dictionary.");
+    undo();
+    await settle();
+    expect(shell.learnt).toEqual([]);
 
     const failing = { ...fakeShell([]), learn: () => Promise.reject(new Error("dictionary.txt: cannot save: the disk is full")) };
     const again = open(failing);

@@ -76,9 +76,14 @@ export function showSpellingMenu(view: EditorView, word: Word, at: { x: number; 
   const learn = menuItem(
     `Add “${word.text}” to Dictionary`,
     choose(() => {
-      spelling.speller.learn(word.text).catch((error: unknown) => {
-        spelling.report(error instanceof Error ? error.message : String(error));
-      });
+      const report = (error: unknown) => spelling.report(error instanceof Error ? error.message : String(error));
+      spelling.speller.learn(word.text).then(
+        () =>
+          spelling.announce(`Added “${word.text}” to your dictionary.`, () => {
+            spelling.speller.unlearn(word.text).catch(report);
+          }),
+        report,
+      );
     }),
   );
   learn.dataset.action = "learn";

@@ -39,6 +39,7 @@ describe("Speller", () => {
         },
         suggestions: () => Promise.resolve([]),
         learn: () => Promise.resolve(),
+        unlearn: () => Promise.resolve(),
       },
       10,
     );
@@ -128,6 +129,11 @@ describe("Speller", () => {
     speller.ignore("teh");
     expect(speller.verdict("teh")).toBe(true);
     expect(changed).toHaveBeenCalledTimes(1);
+    speller.forget(); // other languages: ignored words stay ignored
+    expect(speller.verdict("teh")).toBe(true);
+    speller.ask(["teh", "kubelet", "Kubelet"]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(shell.asked.at(-1)).toEqual(["kubelet", "Kubelet"]);
 
     await speller.learn("kubelet");
     expect(shell.learnt).toEqual(["kubelet"]);
@@ -136,5 +142,12 @@ describe("Speller", () => {
     speller.ask(["Kubelet"]);
     await vi.advanceTimersByTimeAsync(10);
     expect(speller.verdict("Kubelet")).toBe(true);
+
+    await speller.unlearn("kubelet");
+    expect(speller.verdict("kubelet")).toBeUndefined();
+    expect(speller.verdict("Kubelet")).toBeUndefined();
+    speller.ask(["kubelet"]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(speller.verdict("kubelet")).toBe(false);
   });
 });

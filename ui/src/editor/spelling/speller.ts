@@ -13,6 +13,8 @@ export interface SpellingShell {
   suggestions(word: string): Promise<string[]>;
   /** Adds `word` to the user's dictionary. */
   learn(word: string): Promise<void>;
+  /** Takes `word` out of the user's dictionary again. */
+  unlearn(word: string): Promise<void>;
 }
 
 /** What the editor's spell checking needs from the app. */
@@ -20,6 +22,8 @@ export interface Spelling {
   speller: Speller;
   /** Tells the user that something they asked for failed. */
   report(message: string): void;
+  /** Tells the user that something was done, offering to undo it. */
+  announce(message: string, undo: () => void): void;
 }
 
 /** The user event of a correction chosen in the spelling menu. */
@@ -37,6 +41,8 @@ const FAILURES_TO_REPORT = 3;
 
 export class Speller {
   private readonly verdicts = new Map<string, boolean>();
+  /** Words the user ignored: right whatever the dictionaries say, until the app closes. */
+  private readonly ignored = new Set<string>();
   private readonly queued = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -56,12 +62,12 @@ export class Speller {
 
   /** Right (`true`), misspelt (`false`), or not known yet (`undefined`). */
   verdict(word: string): boolean | undefined {
-    return this.verdicts.get(word);
+    return this.ignored.has(word) ? true : this.verdicts.get(word);
   }
 
   /** Asks the shell, soon, about those of `words` without a verdict. */
   ask(words: Iterable<string>): void {
-    for (const word of words) if (!this.verdicts.has(word)) this.queued.add(word);
+    for (const word of words) if (!this.verdicts.has(word) && !this.ignored.has(word)) this.queued.add(word);
     this.schedule();
   }
 
@@ -78,22 +84,34 @@ export class Speller {
 
   /** Takes `word` as right for the rest of the session. */
   ignore(word: string): void {
-    this.verdicts.set(word, true);
+    this.ignored.add(word);
     this.notify();
   }
 
   /** Adds `word` to the user's dictionary; its other cases are asked about again. */
   async learn(word: string): Promise<void> {
     await this.shell.learn(word);
-    const lower = word.toLowerCase();
-    for (const known of [...this.verdicts.keys()]) {
-      if (known.toLowerCase() === lower) this.verdicts.delete(known);
-    }
+    this.forgetCases(word);
     this.verdicts.set(word, true);
     this.notify();
   }
 
-  /** Forgets every verdict (spell checking was turned off and on again). */
+  /** Forgets the verdicts on `word` in every case. */
+  private forgetCases(word: string): void {
+    const lower = word.toLowerCase();
+    for (const known of [...this.verdicts.keys()]) {
+      if (known.toLowerCase() === lower) this.verdicts.delete(known);
+    }
+  }
+
+  /** Takes `word` out of the user's dictionary; its cases are asked about again. */
+  async unlearn(word: string): Promise<void> {
+    await this.shell.unlearn(word);
+    this.forgetCases(word);
+    this.notify();
+  }
+
+  /** Forgets every verdict (spell checking was turned on again, or in other languages); ignored words stay ignored. */
   forget(): void {
     this.generation++;
     this.verdicts.clear();
