@@ -115,9 +115,15 @@ impl SpellingState {
         {
             return (status(speller), problems);
         }
-        let (speller, unread) = Speller::load(wanted, &self.dirs, &self.personal);
+        let (mut speller, unread) = Speller::load(wanted, &self.dirs, &self.personal);
         let shown = status(&speller);
-        *self.speller_mut() = Some(speller);
+        let mut current = self.speller_mut();
+        // Words learnt while the new dictionaries were being read.
+        if let Some(old) = current.as_ref() {
+            speller.take_words_of(old);
+        }
+        *current = Some(speller);
+        drop(current);
         *loaded_for = wanted.to_vec();
         problems.extend(unread.into_iter().map(AppError::from));
         (shown, problems)

@@ -127,6 +127,17 @@ impl Speller {
         Ok(())
     }
 
+    /// Takes the user's words `other` knows and this one does not (learnt
+    /// while this one was being loaded), without writing them again.
+    pub fn take_words_of(&mut self, other: &Speller) {
+        for word in other.personal.words() {
+            if !self.personal.contains(word) {
+                self.personal.remember(word);
+                self.add_to_dictionaries(word);
+            }
+        }
+    }
+
     /// Takes `word` out of the user's words (and their file): "Add to
     /// Dictionary" undone. The dictionaries are read again, since one cannot
     /// be told to forget a word without forbidding it.

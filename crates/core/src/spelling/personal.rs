@@ -69,6 +69,11 @@ impl PersonalWords {
         Ok(())
     }
 
+    /// Knows `word` as the user's without writing it (it is in the file).
+    pub(super) fn remember(&mut self, word: &str) {
+        self.words.push(word.to_owned());
+    }
+
     /// Takes `word` out, with every line of the file that holds it (with or
     /// without flags), and saves the file; the other lines stay as they are.
     pub fn remove(&mut self, word: &str) -> Result<()> {

@@ -221,3 +221,17 @@ fn an_added_word_can_be_taken_out_again_and_the_rest_of_the_file_stays() {
     );
     speller.unlearn("never-added").unwrap();
 }
+
+#[test]
+fn a_speller_loaded_anew_takes_the_words_learnt_meanwhile_without_writing_them() {
+    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let personal = dir.path().join("words.txt");
+    let (fresh, _) = load(&[dir.path()], &personal);
+    let (mut old, _) = load(&[dir.path()], &personal);
+    old.learn("kubelet").unwrap();
+    let mut fresh = fresh;
+    assert!(!fresh.check("kubelet"));
+    fresh.take_words_of(&old);
+    assert!(fresh.check("kubelet") && fresh.check("Kubelet"));
+    assert_eq!(std::fs::read_to_string(&personal).unwrap(), "kubelet\n");
+}
