@@ -9,7 +9,8 @@ mod personal;
 use std::path::{Path, PathBuf};
 
 pub use dictionaries::{SYSTEM_DIRS, available, find, system_dirs};
-pub use personal::PersonalWords;
+
+use personal::PersonalWords;
 
 use crate::error::{Error, Result};
 
@@ -60,9 +61,7 @@ impl Speller {
             dictionaries,
             personal,
         };
-        for word in speller.personal.words().to_vec() {
-            speller.add_to_dictionaries(&word);
-        }
+        speller.add_personal_words();
         (speller, problems)
     }
 
@@ -149,10 +148,15 @@ impl Speller {
         for loaded in &mut self.dictionaries {
             loaded.dictionary = dictionaries::read(&loaded.files)?;
         }
+        self.add_personal_words();
+        Ok(())
+    }
+
+    /// Makes the dictionaries take every one of the user's words.
+    fn add_personal_words(&mut self) {
         for word in self.personal.words().to_vec() {
             self.add_to_dictionaries(&word);
         }
-        Ok(())
     }
 
     /// Makes the dictionaries take `word` as they take their own words, so a

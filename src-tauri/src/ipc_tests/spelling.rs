@@ -22,16 +22,21 @@ fn with_dictionary() -> Home {
     home
 }
 
-fn spelling_event(shell: &Shell) -> Value {
+/// The next `spelling` event the shell sends, whole.
+fn next_spelling_event(shell: &Shell) -> Value {
     loop {
         let event = shell
             .next_event(Duration::from_secs(10))
             .expect("spell checking says what it came to");
         if event["type"] == "spelling" {
-            assert_eq!(event["problems"], serde_json::json!([]), "{event}");
-            return event["status"].clone();
+            return event;
         }
     }
+}
+
+/// The status of the next `spelling` event (its problems must be none).
+fn spelling_event(shell: &Shell) -> Value {
+    spelling_languages(shell).0
 }
 
 fn misspelt(shell: &Shell, words: &[&str]) -> Value {
@@ -59,7 +64,7 @@ fn misspelt_words_are_found_corrected_and_learnt() {
     shell.ok("learn_word", json!({ "word": "kubelet" }));
     assert_eq!(misspelt(&shell, &["kubelet", "Kubelet"]), json!([]));
     let words = shell.home.config().join("dictionary.txt");
-    assert_eq!(std::fs::read_to_string(words).unwrap(), "kubelet\n");
+    assert_eq!(std::fs::read_to_string(&words).unwrap(), "kubelet\n");
     let message = shell.fails("learn_word", json!({ "word": "two words" }), "not-a-word");
     assert!(message.contains("two words"), "{message}");
 
@@ -69,7 +74,6 @@ fn misspelt_words_are_found_corrected_and_learnt() {
         misspelt(&shell, &["kubelet", "Kubelet"]),
         json!(["kubelet", "Kubelet"])
     );
-    let words = shell.home.config().join("dictionary.txt");
     assert_eq!(std::fs::read_to_string(&words).unwrap(), "");
     shell.ok("learn_word", json!({ "word": "kubelet" }));
 
@@ -135,12 +139,7 @@ fn a_dictionary_that_cannot_be_read_is_named_to_the_user() {
     std::fs::write(home.config().join("hunspell/de_DE.dic"), "1\nWort\n").unwrap();
     let shell = Shell::start_in(home, None);
     shell.ok("start_spell_checking", json!({}));
-    let event = loop {
-        let event = shell.next_event(Duration::from_secs(10)).expect("an event");
-        if event["type"] == "spelling" {
-            break event;
-        }
-    };
+    let event = next_spelling_event(&shell);
     assert_eq!(event["status"], "on", "US English loaded: {event}");
     let message = event["problems"][0]["message"].as_str().unwrap_or_default();
     assert!(
@@ -149,17 +148,11 @@ fn a_dictionary_that_cannot_be_read_is_named_to_the_user() {
     );
 }
 
-/// The next `spelling` event (its problems must be none).
+/// The status and languages of the next `spelling` event (its problems must be none).
 fn spelling_languages(shell: &Shell) -> (Value, Value) {
-    loop {
-        let event = shell
-            .next_event(Duration::from_secs(10))
-            .expect("spell checking says what it came to");
-        if event["type"] == "spelling" {
-            assert_eq!(event["problems"], json!([]), "{event}");
-            return (event["status"].clone(), event["languages"].clone());
-        }
-    }
+    let event = next_spelling_event(shell);
+    assert_eq!(event["problems"], json!([]), "{event}");
+    (event["status"].clone(), event["languages"].clone())
 }
 
 #[test]
@@ -232,12 +225,7 @@ fn a_chosen_dictionary_that_is_gone_is_named_and_the_own_languages_checked() {
     let handle = shell.app.handle();
     let _menu = crate::menu::build(handle).expect("the menu bar");
     shell.ok("start_spell_checking", json!({}));
-    let event = loop {
-        let event = shell.next_event(Duration::from_secs(10)).expect("an event");
-        if event["type"] == "spelling" {
-            break event;
-        }
-    };
+    let event = next_spelling_event(&shell);
     assert_eq!(event["status"], "on", "{event}");
     assert_eq!(event["languages"], json!(["en_US"]), "{event}");
     let message = event["problems"][0]["message"].as_str().unwrap_or_default();

@@ -78,7 +78,7 @@ export class Workspace {
       unlearn: (word) => ipc.unlearnWord(word),
     },
     undefined,
-    (message) => toast(message, "error"),
+    (message) => this.reportSpelling(message),
   );
   /** The editor's spell checking: `null` (off) until the shell has turned it on. */
   private spelling: Spelling | null = null;
@@ -243,6 +243,11 @@ export class Workspace {
     this.setDirty(false);
   }
 
+  /** Tells the user that something of spell checking failed. */
+  private reportSpelling(message: string): void {
+    toast(message, "error");
+  }
+
   /**
    * Shows what the shell's spell checker came to (on, off, no dictionary) and
    * the languages it checks (`en_US`).
@@ -259,7 +264,7 @@ export class Workspace {
     this.spelling = on
       ? {
           speller: this.speller,
-          report: (message) => toast(message, "error"),
+          report: (message) => this.reportSpelling(message),
           announce: (message, undo) => toast(message, "info", { label: "Undo", run: undo }),
         }
       : null;

@@ -30,9 +30,8 @@ const refresh = StateEffect.define<null>();
 const SETTLE_MS = 120;
 
 class Marks implements PluginValue {
+  /** The underlines: one on each misspelt word on screen. */
   decorations: DecorationSet = Decoration.none;
-  /** The misspelt words underlined now, in order. */
-  misspelt: Word[] = [];
   /** Where the user is typing: the word there is not judged yet. */
   private typingAt: number | null = null;
   private readonly stop: () => void;
@@ -67,11 +66,9 @@ class Marks implements PluginValue {
   /** Moves the marks with an edit, dropping the one on the word being typed. */
   private follow(update: ViewUpdate): void {
     const at = this.typingAt;
-    const off = (from: number, to: number) => at !== null && from <= at && at <= to;
-    this.decorations = this.decorations.map(update.changes).update({ filter: (from, to) => !off(from, to) });
-    this.misspelt = this.misspelt
-      .map((w) => ({ ...w, from: update.changes.mapPos(w.from, 1), to: update.changes.mapPos(w.to, -1) }))
-      .filter((w) => !off(w.from, w.to));
+    this.decorations = this.decorations
+      .map(update.changes)
+      .update({ filter: (from, to) => at === null || from > at || at > to });
   }
 
   destroy(): void {
@@ -95,25 +92,25 @@ class Marks implements PluginValue {
     }, SETTLE_MS);
   }
 
-  /** The underlined word at `pos`, if any (and if it is still that word). */
+  /** The underlined word at `pos`, if any. */
   misspeltAt(pos: number): Word | undefined {
-    const word = this.misspelt.find((w) => w.from <= pos && pos <= w.to);
-    return word && this.view.state.sliceDoc(word.from, word.to) === word.text ? word : undefined;
+    let word: Word | undefined;
+    this.decorations.between(pos, pos, (from, to) => {
+      word = { from, to, text: this.view.state.sliceDoc(from, to) };
+      return false;
+    });
+    return word;
   }
 
   private build(): void {
     const { speller } = this.spelling;
     const unknown: string[] = [];
     const marks = [];
-    this.misspelt = [];
     for (const word of proseWords(this.view.state, this.view.visibleRanges)) {
       if (this.typingAt !== null && word.from <= this.typingAt && this.typingAt <= word.to) continue;
       const verdict = speller.verdict(word.text);
       if (verdict === undefined) unknown.push(word.text);
-      else if (!verdict) {
-        this.misspelt.push(word);
-        marks.push(misspeltMark.range(word.from, word.to));
-      }
+      else if (!verdict) marks.push(misspeltMark.range(word.from, word.to));
     }
     speller.ask(unknown);
     this.decorations = Decoration.set(marks, true);
