@@ -58,6 +58,10 @@ pub(crate) struct Options {
     no_start: bool,
     /// Skip the keystroke runs and the floor (a quick start-up run).
     no_keys: bool,
+    /// More windows started like the bare window, painting as the app does,
+    /// in the same interleaved rounds (`--also LABEL=BINARY`; quick start-up
+    /// runs only): the editor's floor, `scripts/bench-editor-floor`.
+    also: Vec<(String, PathBuf)>,
 }
 
 fn options() -> Options {
@@ -76,6 +80,7 @@ fn options() -> Options {
         only: Vec::new(),
         no_start: false,
         no_keys: false,
+        also: Vec::new(),
     };
     while let Some(flag) = args.next() {
         let mut value = || {
@@ -96,10 +101,28 @@ fn options() -> Options {
             "--only" => o.only = value().split(',').map(str::to_owned).collect(),
             "--no-start" => o.no_start = true,
             "--no-keys" => o.no_keys = true,
+            "--also" => {
+                let value = value();
+                let (label, binary) = value
+                    .split_once('=')
+                    .unwrap_or_else(|| panic!("--also {value}: LABEL=BINARY"));
+                o.also.push((label.to_owned(), binary.into()));
+            }
             other => panic!("unknown argument {other}"),
         }
     }
     assert!(o.app.is_file(), "--app {} is not a file", o.app.display());
+    for (_, binary) in &o.also {
+        assert!(
+            binary.is_file(),
+            "--also {} is not a file",
+            binary.display()
+        );
+    }
+    assert!(
+        o.also.is_empty() || (o.no_keys && o.out.is_none()),
+        "--also is for start-up runs alone (--no-keys, no --out)"
+    );
     assert!(
         o.bare.is_file(),
         "--bare {} is not a file",

@@ -145,6 +145,34 @@ async fn page_marks(s: &Session, pid: u32, clock: &BootClock) -> Vec<(String, f6
     marks
 }
 
+/// Prints each window's median start, and from the page's navigation to its
+/// painted text, against the bare window painting as the app does.
+fn summary(results: &[Startup]) {
+    let floor = results
+        .iter()
+        .find(|r| r.label == BARE_CPU_PAINTING)
+        .or(results.first());
+    let Some(floor) = floor else { return };
+    eprintln!("Medians (× {}):", floor.label);
+    for r in results {
+        let after_navigation: Vec<f64> = r
+            .launches
+            .iter()
+            .filter_map(|l| {
+                let at = |name: &str| l.marks.iter().find(|(n, _)| n == name).map(|m| m.1);
+                Some(at(SHOWN)? - at("navigation")?)
+            })
+            .collect();
+        eprintln!(
+            "  {}: painted {:.3} s ({:.2}×), navigation → painted {:.0} ms",
+            r.label,
+            r.painted(),
+            r.painted() / floor.painted(),
+            median(&after_navigation) * 1000.0
+        );
+    }
+}
+
 /// CPU used by a window left alone (% of one core): launched, shown, then left
 /// for `IDLE_AFTER` (past the editor's ten seconds of cursor blinking) and
 /// measured over `IDLE_FOR`, the app and its WebKit processes together.
@@ -270,6 +298,10 @@ pub(crate) async fn startups(
     if !painting.is_empty() {
         kinds.push(bare(BARE_CPU_PAINTING, &cpu_painting));
     }
+    kinds.extend(o.also.iter().map(|(label, binary)| Kind {
+        binary,
+        ..bare(label, &cpu_painting)
+    }));
     let mut results: Vec<Startup> = kinds
         .iter()
         .map(|k| Startup {
@@ -307,6 +339,7 @@ pub(crate) async fn startups(
             loads.push(loadavg());
         }
     }
+    summary(&results);
     for (i, kind) in kinds.iter().enumerate() {
         results[i].idle_cpu = idle_cpu(kind).await;
         eprintln!(
