@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "spelling_suggestions",
     "learn_word",
     "unlearn_word",
+    "personal_dictionary",
 ];
 
 fn main() {

@@ -292,6 +292,16 @@ pub enum SpellingStatus {
     NoDictionary,
 }
 
+/// The user's own words (View → Personal Dictionary).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct PersonalDictionary {
+    /// In the order they were added.
+    pub words: Vec<String>,
+    /// The file they are kept in (`dictionary.txt` in the app's config folder).
+    pub file: String,
+}
+
 /// The native menu's commands.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -310,6 +320,7 @@ pub enum MenuAction {
     ViewSplit,
     ViewPreview,
     ToggleChecklist,
+    PersonalDictionary,
     About,
 }
 
@@ -350,6 +361,7 @@ mod ipc_types {
             RestoredDocument::export_all(&config),
             ExportRequest::export_all(&config),
             ExportedFile::export_all(&config),
+            PersonalDictionary::export_all(&config),
             specwright_core::Analysis::export_all(&config),
             specwright_core::live::LiveAnalysis::export_all(&config),
         ];

@@ -62,6 +62,12 @@ const ITEMS: &[(&str, &str, Option<&str>, MenuAction)] = &[
         None,
         MenuAction::ToggleChecklist,
     ),
+    (
+        "personal-dictionary",
+        "Personal Dictionary…",
+        None,
+        MenuAction::PersonalDictionary,
+    ),
     ("about", "About Specwright", None, MenuAction::About),
 ];
 
@@ -112,6 +118,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("toggle-checklist")?)
         .item(&spelling::item(app)?)
         .item(&languages::submenu(app)?)
+        .item(&item("personal-dictionary")?)
         .build()?;
     let help = SubmenuBuilder::new(app, "Help")
         .item(&item("about")?)

@@ -8,7 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use specwright_core::spelling::{Speller, available, find, system_dirs};
+use specwright_core::spelling::{
+    Speller, available, find, learn_into, personal_words, system_dirs, unlearn_from,
+};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::error::AppError;
@@ -66,6 +68,51 @@ impl SpellingState {
     /// The speller, to add a word to it or to replace it.
     pub fn speller_mut(&self) -> RwLockWriteGuard<'_, Option<Speller>> {
         self.speller.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The file of the user's own words.
+    pub fn personal_file(&self) -> &Path {
+        &self.personal
+    }
+
+    /// The user's own words: the speller's while spell checking is on, else
+    /// those in their file.
+    pub fn learnt(&self) -> specwright_core::Result<Vec<String>> {
+        match self.speller().as_ref() {
+            Some(speller) => Ok(speller.learnt().to_vec()),
+            None => personal_words(&self.personal),
+        }
+    }
+
+    /// Adds `word` to the user's words ([`Speller::learn`], or straight to
+    /// their file while spell checking is off).
+    pub fn learn(&self, word: &str) -> specwright_core::Result<()> {
+        self.change_words(word, Speller::learn, learn_into)
+    }
+
+    /// Takes `word` out of the user's words ([`Speller::unlearn`], or out of
+    /// their file while spell checking is off).
+    pub fn unlearn(&self, word: &str) -> specwright_core::Result<()> {
+        self.change_words(word, Speller::unlearn, unlearn_from)
+    }
+
+    /// Changes the user's words with `word`: through the speller if one is
+    /// loaded, else in their file, while spell checking is not being turned on
+    /// (a speller loaded from the file meanwhile would miss the change).
+    fn change_words(
+        &self,
+        word: &str,
+        with_speller: fn(&mut Speller, &str) -> specwright_core::Result<()>,
+        in_file: fn(&Path, &str) -> specwright_core::Result<()>,
+    ) -> specwright_core::Result<()> {
+        if let Some(speller) = self.speller_mut().as_mut() {
+            return with_speller(speller, word);
+        }
+        let _turning = self.turning.lock().unwrap_or_else(PoisonError::into_inner);
+        match self.speller_mut().as_mut() {
+            Some(speller) => with_speller(speller, word),
+            None => in_file(&self.personal, word),
+        }
     }
 
     /// The languages of the dictionaries on offer (View → Spelling Language).

@@ -21,6 +21,32 @@ const LONGEST_WORD: usize = 60;
 /// How many corrections are offered for a word at most.
 const MOST_SUGGESTIONS: usize = 7;
 
+/// The user's own words kept in the file `personal`, read without loading a
+/// dictionary (spell checking is off).
+pub fn personal_words(personal: &Path) -> Result<Vec<String>> {
+    Ok(opened(personal)?.words().to_vec())
+}
+
+/// Adds `word` to the user's words kept in the file `personal`, with no
+/// dictionary loaded (spell checking is off): the speller loaded later takes it.
+pub fn learn_into(personal: &Path, word: &str) -> Result<()> {
+    opened(personal)?.learn(word).map(drop)
+}
+
+/// Takes `word` out of the user's words kept in the file `personal`, with no
+/// dictionary loaded (spell checking is off).
+pub fn unlearn_from(personal: &Path, word: &str) -> Result<()> {
+    opened(personal)?.unlearn(word).map(drop)
+}
+
+/// The user's words in `personal`, or why they could not be read.
+fn opened(personal: &Path) -> Result<PersonalWords> {
+    match PersonalWords::load(personal) {
+        (_, Some(problem)) => Err(problem),
+        (words, None) => Ok(words),
+    }
+}
+
 /// A dictionary that loaded, the language it is for (`en_US`) and its files.
 struct Loaded {
     language: String,
@@ -117,13 +143,15 @@ impl Speller {
 
     /// Adds `word` to the user's words, kept in their file for next time.
     pub fn learn(&mut self, word: &str) -> Result<()> {
-        personal::check_word(word)?;
-        if self.personal.contains(word) {
-            return Ok(());
+        if self.personal.learn(word)? {
+            self.add_to_dictionaries(word);
         }
-        self.personal.add(word)?;
-        self.add_to_dictionaries(word);
         Ok(())
+    }
+
+    /// The user's own words, in the order they were added.
+    pub fn learnt(&self) -> &[String] {
+        self.personal.words()
     }
 
     /// Takes the user's words `other` knows and this one does not (learnt
@@ -141,10 +169,9 @@ impl Speller {
     /// Dictionary" undone. The dictionaries are read again, since one cannot
     /// be told to forget a word without forbidding it.
     pub fn unlearn(&mut self, word: &str) -> Result<()> {
-        if !self.personal.contains(word) {
+        if !self.personal.unlearn(word)? {
             return Ok(());
         }
-        self.personal.remove(word)?;
         for loaded in &mut self.dictionaries {
             loaded.dictionary = dictionaries::read(&loaded.files)?;
         }

@@ -9,8 +9,8 @@
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use specwright_e2e::App;
 use specwright_e2e::window::keysym::{DOWN, F10, MENU, RETURN, RIGHT, SHIFT};
+use specwright_e2e::{App, Key};
 
 const SPEC: &str = "# Release notes
 
@@ -110,6 +110,51 @@ fn german_place(app: &App) -> usize {
         .position(|l| l == "de_DE")
         .expect("the German dictionary");
     at + 1
+}
+
+/// View → Personal Dictionary… (the View menu's seventh item).
+async fn open_personal_dictionary(app: &App) {
+    app.press_native_keys(&view_menu(7, &[&[RETURN]])).await;
+    app.wait_for("[data-testid=dictionary-dialog]").await;
+}
+
+/// Waits until the Personal Dictionary dialog lists `want`, in that order.
+async fn wait_listed(app: &App, want: &[&str]) {
+    app.wait_until(
+        &format!("the dialog lists {want:?}"),
+        "const words = [...document.querySelectorAll('[data-testid=dictionary-words] li:not([hidden])')].map((li) => li.dataset.word); return JSON.stringify(words) === arguments[0];",
+        vec![Value::String(serde_json::to_string(want).unwrap())],
+    )
+    .await;
+}
+
+/// Types `word` into the Personal Dictionary's field and presses Enter.
+async fn add_in_dialog(app: &App, word: &str) {
+    let field = app.wait_for("[data-testid=dictionary-input]").await;
+    field.send_keys(word).await.unwrap();
+    field
+        .send_keys(&char::from(Key::Enter).to_string())
+        .await
+        .unwrap();
+    app.wait_for(&format!(
+        "[data-testid=dictionary-words] li[data-word={word}]"
+    ))
+    .await;
+}
+
+/// Closes the Personal Dictionary with Escape.
+async fn close_with_escape(app: &App) {
+    app.wait_for("[data-testid=dictionary-input]")
+        .await
+        .send_keys(&char::from(Key::Escape).to_string())
+        .await
+        .unwrap();
+    app.wait_until(
+        "the dialog closed",
+        "return !document.querySelector('[data-testid=dictionary-dialog]');",
+        vec![],
+    )
+    .await;
 }
 
 /// View → Check Spelling (the View menu's fifth item).
@@ -287,5 +332,70 @@ async fn misspelt_words_are_underlined_corrected_learnt_and_checking_turns_off()
     app.wait_for("main.workspace:not([data-spelling-languages=de_DE])")
         .await;
     wait_underlined(&app, &["teh", "Anothr"]).await;
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_personal_dictionary_lists_the_words_and_takes_them_out_or_adds_more() {
+    let app = App::launch("personal-dictionary", &[]).await;
+    let doc = app.dir.path().join("notes.md");
+    std::fs::write(&doc, SPEC).unwrap();
+    app.answer_open_with(&doc);
+    app.click("[data-testid=open-file]").await;
+    app.wait_for("main.workspace[data-spelling=on]").await;
+    wait_underlined(&app, &["recieve", "teh", "kubelet"]).await;
+    let words = app
+        .dir
+        .path()
+        .join("config/app.specwright.editor/dictionary.txt");
+
+    // Empty at first, and says how words get there.
+    open_personal_dictionary(&app).await;
+    app.wait_for_text(".dictionary-empty", "Add to Dictionary")
+        .await;
+    assert!(
+        app.text("[data-testid=dictionary-file]")
+            .await
+            .ends_with("dictionary.txt")
+    );
+
+    // Words added by hand are kept in the file and no longer underlined.
+    add_in_dialog(&app, "kubelet").await;
+    add_in_dialog(&app, "etcd").await;
+    wait_listed(&app, &["etcd", "kubelet"]).await;
+    assert_eq!(std::fs::read_to_string(&words).unwrap(), "kubelet\netcd\n");
+    app.screenshot("74-personal-dictionary").await;
+    close_with_escape(&app).await;
+    wait_underlined(&app, &["recieve", "teh"]).await;
+
+    // Remove takes one out: underlined again at once.
+    open_personal_dictionary(&app).await;
+    app.click("[data-testid=dictionary-words] li[data-word=kubelet] button")
+        .await;
+    specwright_e2e::wait_until_true("kubelet taken out of the file", || {
+        std::fs::read_to_string(&words).is_ok_and(|t| t == "etcd\n")
+    })
+    .await;
+    wait_listed(&app, &["etcd"]).await;
+    app.click("[data-testid=dictionary-close]").await;
+    wait_underlined(&app, &["recieve", "teh", "kubelet"]).await;
+
+    // With spell checking off the dictionary can still be changed; turned on
+    // again, the checking follows what was changed.
+    toggle_check_spelling(&app).await;
+    app.wait_for("main.workspace[data-spelling=off]").await;
+    open_personal_dictionary(&app).await;
+    wait_listed(&app, &["etcd"]).await;
+    add_in_dialog(&app, "teh").await;
+    app.click("[data-testid=dictionary-words] li[data-word=etcd] button")
+        .await;
+    specwright_e2e::wait_until_true("etcd taken out, teh added", || {
+        std::fs::read_to_string(&words).is_ok_and(|t| t == "teh\n")
+    })
+    .await;
+    close_with_escape(&app).await;
+    toggle_check_spelling(&app).await;
+    app.wait_for("main.workspace[data-spelling=on]").await;
+    wait_underlined(&app, &["recieve", "kubelet"]).await;
     app.quit().await;
 }

@@ -42,5 +42,6 @@ pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         spelling::spelling_suggestions,
         spelling::learn_word,
         spelling::unlearn_word,
+        spelling::personal_dictionary,
     ]
 }

@@ -1,10 +1,11 @@
 //! Spell checking: which of the editor's words are misspelt, corrections for
 //! one, and words the user adds to their dictionary (see [`crate::spelling`]).
 
-use specwright_core::spelling::Speller;
 use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::{AppError, AppResult};
+use crate::ipc::PersonalDictionary;
+use crate::spelling::SpellingState;
 use crate::state::AppState;
 
 /// Most words asked about at once: the editor asks about what is on screen.
@@ -66,32 +67,33 @@ pub async fn spelling_suggestions<R: Runtime>(
 /// Adds `word` to the user's dictionary, kept for later sessions.
 #[tauri::command]
 pub async fn learn_word<R: Runtime>(app: AppHandle<R>, word: String) -> AppResult<()> {
-    change_dictionary(app, word, Speller::learn).await
+    blocking(app, move |spelling| Ok(spelling.learn(&word)?)).await
 }
 
-/// Takes `word` out of the user's dictionary again ("Add to Dictionary" undone).
+/// Takes `word` out of the user's dictionary again ("Add to Dictionary"
+/// undone, or removed in the Personal Dictionary dialog).
 #[tauri::command]
 pub async fn unlearn_word<R: Runtime>(app: AppHandle<R>, word: String) -> AppResult<()> {
-    change_dictionary(app, word, Speller::unlearn).await
+    blocking(app, move |spelling| Ok(spelling.unlearn(&word)?)).await
 }
 
-/// Makes `change` to the user's dictionary with `word`, off the async runtime;
-/// refused while spell checking is off.
-async fn change_dictionary<R: Runtime>(
-    app: AppHandle<R>,
-    word: String,
-    change: fn(&mut Speller, &str) -> specwright_core::Result<()>,
-) -> AppResult<()> {
-    tokio::task::spawn_blocking(move || {
-        let state = app.state::<AppState>();
-        let mut speller = state.spelling.speller_mut();
-        let Some(speller) = speller.as_mut() else {
-            return Err(AppError::new(
-                "spelling-off",
-                "Spell checking is off (View → Check Spelling), so your dictionary cannot be changed.",
-            ));
-        };
-        Ok(change(speller, &word)?)
+/// The user's own words and the file they are kept in (View → Personal Dictionary).
+#[tauri::command]
+pub async fn personal_dictionary<R: Runtime>(app: AppHandle<R>) -> AppResult<PersonalDictionary> {
+    blocking(app, |spelling| {
+        Ok(PersonalDictionary {
+            words: spelling.learnt()?,
+            file: spelling.personal_file().display().to_string(),
+        })
     })
-    .await?
+    .await
+}
+
+/// Runs `work` on the spell checking state off the async runtime: changing the
+/// user's words writes a file, and may wait for dictionaries being loaded.
+async fn blocking<R: Runtime, T: Send + 'static>(
+    app: AppHandle<R>,
+    work: impl FnOnce(&SpellingState) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    tokio::task::spawn_blocking(move || work(&app.state::<AppState>().spelling)).await?
 }

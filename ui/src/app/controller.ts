@@ -4,6 +4,7 @@
  */
 import * as ipc from "../ipc";
 import { IpcError, type MenuAction, type OpenedDocument, type ShellEvent, type StartUp } from "../ipc";
+import { showPersonalDictionary } from "./dictionary-dialog";
 import { showExportDialog } from "./export-dialog";
 import { fileName } from "./dom";
 import { afterNextFrame } from "./frames";
@@ -116,6 +117,7 @@ export class Controller {
       "view-split": () => this.workspace.setViewMode("split"),
       "view-preview": () => this.workspace.setViewMode("preview"),
       "toggle-checklist": () => this.workspace.togglePanel(),
+      "personal-dictionary": () => this.personalDictionary(),
       about: () =>
         choose("About Specwright", "Specwright 0.1 — an offline editor for product and technical specifications.", [{ id: "ok", label: "OK", kind: "primary" }], "ok"),
     };
@@ -235,6 +237,21 @@ export class Controller {
     this.workspace.markSaved({ path: saved.path, name: saved.name, suggestedName: saved.name }, version);
     toast(`Saved ${saved.name}`);
     return true;
+  }
+
+  /** View → Personal Dictionary…: the user's own words, to take some out or add more. */
+  private async personalDictionary(): Promise<void> {
+    let dictionary;
+    try {
+      dictionary = await ipc.personalDictionary();
+    } catch (error) {
+      await showError("Could not read your personal dictionary", error);
+      return;
+    }
+    await showPersonalDictionary(dictionary, {
+      learn: (word) => this.workspace.learnWord(word),
+      unlearn: (word) => this.workspace.unlearnWord(word),
+    });
   }
 
   private async saveAsTemplate(): Promise<void> {

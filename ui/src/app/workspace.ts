@@ -243,6 +243,16 @@ export class Workspace {
     this.setDirty(false);
   }
 
+  /** Adds `word` to the user's dictionary; the editor's underlines follow. */
+  learnWord(word: string): Promise<void> {
+    return this.speller.learn(word);
+  }
+
+  /** Takes `word` out of the user's dictionary; the editor's underlines follow. */
+  unlearnWord(word: string): Promise<void> {
+    return this.speller.unlearn(word);
+  }
+
   /** Tells the user that something of spell checking failed. */
   private reportSpelling(message: string): void {
     toast(message, "error");

@@ -15,6 +15,7 @@ import type { ExportRequest } from "./generated/ExportRequest";
 import type { ExportedFile } from "./generated/ExportedFile";
 import type { LiveAnalysis } from "./generated/LiveAnalysis";
 import type { OpenedDocument } from "./generated/OpenedDocument";
+import type { PersonalDictionary } from "./generated/PersonalDictionary";
 import type { RecentFile } from "./generated/RecentFile";
 import type { RestoredDocument } from "./generated/RestoredDocument";
 import type { SaveAsRequest } from "./generated/SaveAsRequest";
@@ -102,6 +103,8 @@ export const spellingSuggestions = (word: string) => call<string[]>("spelling_su
 export const learnWord = (word: string) => call<void>("learn_word", { word });
 /** Takes `word` out of the user's dictionary again. */
 export const unlearnWord = (word: string) => call<void>("unlearn_word", { word });
+/** The user's own words and the file they are kept in. */
+export const personalDictionary = () => call<PersonalDictionary>("personal_dictionary");
 /** Asks where to write and exports there; `null` when the save dialog was cancelled. */
 export const exportDocument = (request: ExportRequest) => call<ExportedFile | null>("export", { request });
 

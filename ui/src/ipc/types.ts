@@ -21,6 +21,7 @@ export type { MenuAction } from "./generated/MenuAction";
 export type { Moved } from "./generated/Moved";
 export type { OpenedDocument } from "./generated/OpenedDocument";
 export type { OutlineEntry } from "./generated/OutlineEntry";
+export type { PersonalDictionary } from "./generated/PersonalDictionary";
 export type { RecentFile } from "./generated/RecentFile";
 export type { RecoverableDraft } from "./generated/RecoverableDraft";
 export type { RestoredDocument } from "./generated/RestoredDocument";

@@ -56,8 +56,28 @@ impl PersonalWords {
         self.words.iter().any(|w| w == word)
     }
 
+    /// Adds `word` (refused if it cannot be a word) and saves the file; false
+    /// if it was there already.
+    pub fn learn(&mut self, word: &str) -> Result<bool> {
+        check_word(word)?;
+        if self.contains(word) {
+            return Ok(false);
+        }
+        self.add(word)?;
+        Ok(true)
+    }
+
+    /// Takes `word` out and saves the file; false if it was not there.
+    pub fn unlearn(&mut self, word: &str) -> Result<bool> {
+        if !self.contains(word) {
+            return Ok(false);
+        }
+        self.remove(word)?;
+        Ok(true)
+    }
+
     /// Adds `word` and saves the file.
-    pub fn add(&mut self, word: &str) -> Result<()> {
+    fn add(&mut self, word: &str) -> Result<()> {
         let mut text = self.on_disk()?;
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
@@ -76,7 +96,7 @@ impl PersonalWords {
 
     /// Takes `word` out, with every line of the file that holds it (with or
     /// without flags), and saves the file; the other lines stay as they are.
-    pub fn remove(&mut self, word: &str) -> Result<()> {
+    fn remove(&mut self, word: &str) -> Result<()> {
         let text: String = self
             .on_disk()?
             .split_inclusive('\n')
@@ -116,7 +136,7 @@ impl PersonalWords {
 }
 
 /// Refuses what cannot be a word of a personal dictionary.
-pub(super) fn check_word(word: &str) -> Result<()> {
+fn check_word(word: &str) -> Result<()> {
     let refuse = |reason| {
         Err(Error::NotAWord {
             word: word.to_owned(),

@@ -235,3 +235,43 @@ fn a_speller_loaded_anew_takes_the_words_learnt_meanwhile_without_writing_them()
     assert!(fresh.check("kubelet") && fresh.check("Kubelet"));
     assert_eq!(std::fs::read_to_string(&personal).unwrap(), "kubelet\n");
 }
+
+#[test]
+fn the_word_list_is_read_and_changed_with_no_dictionary_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let personal = dir.path().join("config/dictionary.txt");
+    assert_eq!(personal_words(&personal).unwrap(), Vec::<String>::new());
+    learn_into(&personal, "kubelet").unwrap();
+    learn_into(&personal, "etcd").unwrap();
+    learn_into(&personal, "kubelet").unwrap();
+    assert_eq!(personal_words(&personal).unwrap(), ["kubelet", "etcd"]);
+    assert!(matches!(
+        learn_into(&personal, "two words"),
+        Err(Error::NotAWord { .. })
+    ));
+    unlearn_from(&personal, "kubelet").unwrap();
+    unlearn_from(&personal, "never-learnt").unwrap();
+    assert_eq!(std::fs::read_to_string(&personal).unwrap(), "etcd\n");
+
+    // The speller loaded afterwards knows what was written meanwhile.
+    let dicts = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
+    let (speller, _) = load(&[dicts.path()], &personal);
+    assert_eq!(speller.learnt(), ["etcd"]);
+    assert!(speller.check("etcd") && !speller.check("kubelet"));
+}
+
+#[test]
+fn an_unreadable_word_list_is_named_when_listed_or_changed_without_a_speller() {
+    let dir = tempfile::tempdir().unwrap();
+    let personal = dir.path().join("dictionary.txt");
+    std::fs::write(&personal, b"caf\xe9\n").unwrap();
+    for outcome in [
+        personal_words(&personal).map(drop),
+        learn_into(&personal, "kubelet"),
+        unlearn_from(&personal, "caf"),
+    ] {
+        let err = outcome.unwrap_err();
+        assert!(err.to_string().contains("dictionary.txt"), "{err}");
+    }
+    assert_eq!(std::fs::read(&personal).unwrap(), b"caf\xe9\n");
+}

@@ -3,4 +3,4 @@
 /**
  * The native menu's commands.
  */
-export type MenuAction = "new" | "open" | "save" | "save-as" | "save-as-template" | "export" | "home" | "quit" | "find" | "view-editor" | "view-split" | "view-preview" | "toggle-checklist" | "about";
+export type MenuAction = "new" | "open" | "save" | "save-as" | "save-as-template" | "export" | "home" | "quit" | "find" | "view-editor" | "view-split" | "view-preview" | "toggle-checklist" | "personal-dictionary" | "about";
