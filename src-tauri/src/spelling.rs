@@ -25,7 +25,8 @@ const FALLBACK: &str = "en_US";
 pub struct SpellingState {
     speller: RwLock<Option<Speller>>,
     /// Held while spell checking is turned on or off, so that quick changes of
-    /// mind are followed one after the other and the last one is what shows.
+    /// mind are followed one after the other and the last one is what shows,
+    /// and while the user's words change.
     turning: Mutex<()>,
     /// The user's own words ("Add to Dictionary").
     personal: PathBuf,
@@ -79,7 +80,7 @@ impl SpellingState {
     /// those in their file.
     pub fn learnt(&self) -> specwright_core::Result<Vec<String>> {
         match self.speller().as_ref() {
-            Some(speller) => Ok(speller.learnt().to_vec()),
+            Some(speller) => Ok(speller.learnt()?.to_vec()),
             None => personal_words(&self.personal),
         }
     }
@@ -97,17 +98,15 @@ impl SpellingState {
     }
 
     /// Changes the user's words with `word`: through the speller if one is
-    /// loaded, else in their file, while spell checking is not being turned on
-    /// (a speller loaded from the file meanwhile would miss the change).
+    /// loaded, else in their file; never while dictionaries are being loaded
+    /// (turning checking on, another language), since a speller read from the
+    /// file meanwhile would miss the change.
     fn change_words(
         &self,
         word: &str,
         with_speller: fn(&mut Speller, &str) -> specwright_core::Result<()>,
         in_file: fn(&Path, &str) -> specwright_core::Result<()>,
     ) -> specwright_core::Result<()> {
-        if let Some(speller) = self.speller_mut().as_mut() {
-            return with_speller(speller, word);
-        }
         let _turning = self.turning.lock().unwrap_or_else(PoisonError::into_inner);
         match self.speller_mut().as_mut() {
             Some(speller) => with_speller(speller, word),
@@ -162,15 +161,10 @@ impl SpellingState {
         {
             return (status(speller), problems);
         }
-        let (mut speller, unread) = Speller::load(wanted, &self.dirs, &self.personal);
+        // The user's words are not changed meanwhile (`change_words` waits for `turning`).
+        let (speller, unread) = Speller::load(wanted, &self.dirs, &self.personal);
         let shown = status(&speller);
-        let mut current = self.speller_mut();
-        // Words learnt while the new dictionaries were being read.
-        if let Some(old) = current.as_ref() {
-            speller.take_words_of(old);
-        }
-        *current = Some(speller);
-        drop(current);
+        *self.speller_mut() = Some(speller);
         *loaded_for = wanted.to_vec();
         problems.extend(unread.into_iter().map(AppError::from));
         (shown, problems)

@@ -149,20 +149,11 @@ impl Speller {
         Ok(())
     }
 
-    /// The user's own words, in the order they were added.
-    pub fn learnt(&self) -> &[String] {
-        self.personal.words()
-    }
-
-    /// Takes the user's words `other` knows and this one does not (learnt
-    /// while this one was being loaded), without writing them again.
-    pub fn take_words_of(&mut self, other: &Speller) {
-        for word in other.personal.words() {
-            if !self.personal.contains(word) {
-                self.personal.remember(word);
-                self.add_to_dictionaries(word);
-            }
-        }
+    /// The user's own words, in the order they were added, or why their file
+    /// could not be read.
+    pub fn learnt(&self) -> Result<&[String]> {
+        self.personal.readable()?;
+        Ok(self.personal.words())
     }
 
     /// Takes `word` out of the user's words (and their file): "Add to

@@ -26,6 +26,8 @@ export class Controller {
   private hasDocument = false;
   private readonly shortcuts = new ShortcutFilter();
   private busy = false;
+  /** The Personal Dictionary's words are being read (the dialog opens once they are in). */
+  private openingDictionary = false;
 
   constructor(root: HTMLElement) {
     this.workspace = new Workspace(
@@ -241,16 +243,22 @@ export class Controller {
 
   /** View → Personal Dictionary…: the user's own words, to take some out or add more. */
   private async personalDictionary(): Promise<void> {
+    // Chosen again while its words are being read: one dialog.
+    if (this.openingDictionary) return;
+    this.openingDictionary = true;
     let dictionary;
     try {
       dictionary = await ipc.personalDictionary();
     } catch (error) {
       await showError("Could not read your personal dictionary", error);
       return;
+    } finally {
+      this.openingDictionary = false;
     }
     await showPersonalDictionary(dictionary, {
       learn: (word) => this.workspace.learnWord(word),
       unlearn: (word) => this.workspace.unlearnWord(word),
+      report: (message) => toast(message, "error"),
     });
   }
 

@@ -6,26 +6,39 @@ import { isModalOpen } from "./modal";
 const FILE = "/home/ada/.config/specwright/dictionary.txt";
 
 /** The dialog over `words`, with a shell that keeps them in `kept` (and fails on `refuse`). */
-function open(words: string[], refuse: string[] = []) {
+function open(words: string[], refuse: string[] = [], hold: Promise<void> = Promise.resolve()) {
   const kept = new Set(words);
   const calls: string[] = [];
+  const reported: string[] = [];
   const closed = showPersonalDictionary(
     { words, file: FILE },
     {
       learn: async (word) => {
         calls.push(`learn ${word}`);
+        await hold;
         if (refuse.includes(word)) throw new IpcError({ kind: "not-a-word", message: `“${word}” cannot be added: a word has no spaces or line breaks` });
         kept.add(word);
       },
       unlearn: async (word) => {
         calls.push(`unlearn ${word}`);
+        await hold;
         if (refuse.includes(word)) throw new IpcError({ kind: "write-failed", message: `${FILE}: could not be written`, file: FILE });
         kept.delete(word);
       },
+      report: (message) => reported.push(message),
     },
   );
-  return { kept, calls, closed };
+  return { kept, calls, reported, closed };
 }
+
+/** A promise to hold the shell's answers with, and the way to let them go. */
+function held(): { hold: Promise<void>; release: () => void } {
+  let release = () => {};
+  const hold = new Promise<void>((resolve) => (release = resolve));
+  return { hold, release };
+}
+
+const submit = () => el("dictionary-input").closest("form")!.requestSubmit();
 
 const el = <T extends HTMLElement = HTMLElement>(id: string) => document.querySelector<T>(`[data-testid=${id}]`)!;
 const listed = () => [...el("dictionary-words").querySelectorAll<HTMLLIElement>("li")].filter((li) => !li.hidden).map((li) => li.dataset.word);
@@ -68,7 +81,7 @@ describe("the personal dictionary dialog", () => {
     expect(el<HTMLButtonElement>("dictionary-add").disabled).toBe(true);
     type("  helm ");
     expect(el<HTMLButtonElement>("dictionary-add").disabled).toBe(false);
-    el("dictionary-input").closest("form")!.requestSubmit();
+    submit();
     await settle();
     expect(calls).toEqual(["learn helm"]);
     expect(kept.has("helm")).toBe(true);
@@ -97,10 +110,10 @@ describe("the personal dictionary dialog", () => {
   it("says why a word could not be added or removed, and keeps the list as it was", async () => {
     open(["etcd"], ["two words", "etcd"]);
     type("two words");
-    el("dictionary-input").closest("form")!.requestSubmit();
+    submit();
     await settle();
     expect(el("dictionary-problem").textContent).toContain("a word has no spaces");
-    expect(el<HTMLInputElement>("dictionary-input").value).toBe("two words"); // to be mended
+    expect(el<HTMLInputElement>("dictionary-input").value).toBe("two words"); // kept, to be put right
     type("");
     expect(el("dictionary-problem").textContent).toBe("");
     expect(listed()).toEqual(["etcd"]);
@@ -108,6 +121,44 @@ describe("the personal dictionary dialog", () => {
     await settle();
     expect(el("dictionary-problem").textContent).toBe("dictionary.txt: Could not be written.");
     expect(listed()).toEqual(["etcd"]);
+  });
+
+  it("asks the shell once for a word removed or added twice before it answered", async () => {
+    const { hold, release } = held();
+    const { calls } = open(["alpha", "beta", "gamma"], [], hold);
+    const remove = el("dictionary-words").querySelector<HTMLButtonElement>("[data-word=beta] button")!;
+    remove.click();
+    remove.click();
+    type("delta");
+    submit();
+    type("delta");
+    expect(el<HTMLButtonElement>("dictionary-add").disabled).toBe(true);
+    submit();
+    type("delta and more");
+    release();
+    await settle();
+    expect(calls).toEqual(["unlearn beta", "learn delta"]);
+    expect(el<HTMLInputElement>("dictionary-input").value).toBe("delta and more"); // typed meanwhile, kept
+    type("");
+    expect(listed()).toEqual(["alpha", "delta", "gamma"]);
+    expect(el("dictionary-count").textContent).toBe("3 words");
+  });
+
+  it("adds a word at the end of the list, and tells of a failure that comes after closing", async () => {
+    open(["alpha"]);
+    type("zeta");
+    submit();
+    await settle();
+    expect(listed()).toEqual(["alpha", "zeta"]);
+    el("dictionary-close").click();
+
+    const { hold, release } = held();
+    const { reported } = open(["etcd"], ["etcd"], hold);
+    el("dictionary-words").querySelector<HTMLButtonElement>("[data-word=etcd] button")!.click();
+    el("dictionary-close").click();
+    release();
+    await settle();
+    expect(reported).toEqual(["dictionary.txt: Could not be written."]);
   });
 
   it("closes with Close or Escape", async () => {

@@ -12,6 +12,8 @@ import { describeError, openModal } from "./modal";
 export interface DictionaryDeps {
   learn(word: string): Promise<void>;
   unlearn(word: string): Promise<void>;
+  /** Tells the user a change failed after the dialog was closed. */
+  report(message: string): void;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
@@ -64,8 +66,14 @@ export function showPersonalDictionary(dictionary: PersonalDictionary, deps: Dic
       h("div", { class: "modal-buttons" }, close),
     );
 
-    const say = (message: string) => (problem.textContent = message);
+    /** Says why a change failed: in the dialog, or in a notice once it is closed. */
+    const say = (message: string) => {
+      if (!dialog.isConnected && message) deps.report(message);
+      problem.textContent = message;
+    };
     const query = () => input.value.trim();
+    /** The word being added, until the shell has answered. */
+    let adding: string | null = null;
 
     /** Shows the words that hold what was typed, and the count. */
     const filter = () => {
@@ -78,11 +86,11 @@ export function showPersonalDictionary(dictionary: PersonalDictionary, deps: Dic
       empty.hidden = words.length > 0;
       count.hidden = words.length === 0;
       count.textContent = countLabel(shown, words.length);
-      add.disabled = !typed || words.includes(query());
+      add.disabled = adding !== null || !typed || words.includes(query());
     };
 
     const row = (word: string): HTMLLIElement => {
-      const remove = button("Remove", () => void removeWord(word, item), {
+      const remove: HTMLButtonElement = button("Remove", () => void removeWord(word, item, remove), {
         "aria-label": `Remove “${word}”`,
         "data-testid": "dictionary-remove",
       });
@@ -90,12 +98,15 @@ export function showPersonalDictionary(dictionary: PersonalDictionary, deps: Dic
       return item;
     };
 
-    const removeWord = async (word: string, item: HTMLLIElement) => {
+    const removeWord = async (word: string, item: HTMLLIElement, remove: HTMLButtonElement) => {
+      if (remove.disabled) return;
       say("");
+      remove.disabled = true;
       try {
         await deps.unlearn(word);
       } catch (error) {
         say(describeError(error).message);
+        remove.disabled = false;
         return;
       }
       // The focus moves to the next word's Remove (or the one before, or the field).
@@ -105,22 +116,26 @@ export function showPersonalDictionary(dictionary: PersonalDictionary, deps: Dic
       let before: Element | null = item.previousElementSibling;
       while (before && !visible(before)) before = before.previousElementSibling;
       item.remove();
-      words.splice(words.indexOf(word), 1);
+      const at = words.indexOf(word);
+      if (at >= 0) words.splice(at, 1);
       filter();
-      ((next ?? before)?.querySelector("button") ?? input).focus();
+      if (dialog.isConnected) ((next ?? before)?.querySelector("button") ?? input).focus();
     };
 
     const addWord = async () => {
       const word = query();
-      if (!word || words.includes(word)) return;
+      if (adding !== null || !word || words.includes(word)) return;
       say("");
-      add.disabled = true;
+      adding = word;
+      filter();
       try {
         await deps.learn(word);
       } catch (error) {
         say(describeError(error).message);
-        add.disabled = false;
         return;
+      } finally {
+        adding = null;
+        filter();
       }
       const at = words.findIndex((w) => compareWords(word, w) < 0);
       const item = row(word);
@@ -131,10 +146,11 @@ export function showPersonalDictionary(dictionary: PersonalDictionary, deps: Dic
         list.children[at].before(item);
         words.splice(at, 0, word);
       }
-      input.value = "";
+      // What was typed meanwhile stays.
+      if (query() === word) input.value = "";
       filter();
       item.scrollIntoView({ block: "nearest" });
-      input.focus();
+      if (dialog.isConnected) input.focus();
     };
 
     form.addEventListener("submit", (event) => {

@@ -29,15 +29,19 @@ impl PersonalWords {
         };
         match storage::read_document(path) {
             Ok(loaded) => {
-                personal.words = loaded
+                let words = loaded
                     .text
                     .lines()
                     .filter(|line| !line.trim_start().starts_with('#'))
                     .filter_map(|line| line.split('/').next())
                     .map(str::trim)
-                    .filter(|w| check_word(w).is_ok())
-                    .map(str::to_owned)
-                    .collect();
+                    .filter(|w| check_word(w).is_ok());
+                // A word on several lines (`kubelet`, `kubelet/M`) is one word.
+                for word in words {
+                    if !personal.contains(word) {
+                        personal.words.push(word.to_owned());
+                    }
+                }
                 (personal, None)
             }
             Err(Error::NotFound { .. }) => (personal, None),
@@ -89,11 +93,6 @@ impl PersonalWords {
         Ok(())
     }
 
-    /// Knows `word` as the user's without writing it (it is in the file).
-    pub(super) fn remember(&mut self, word: &str) {
-        self.words.push(word.to_owned());
-    }
-
     /// Takes `word` out, with every line of the file that holds it (with or
     /// without flags), and saves the file; the other lines stay as they are.
     fn remove(&mut self, word: &str) -> Result<()> {
@@ -107,15 +106,20 @@ impl PersonalWords {
         Ok(())
     }
 
+    /// Why the file could not be read, if it could not.
+    pub fn readable(&self) -> Result<()> {
+        if self.writable {
+            return Ok(());
+        }
+        Err(Error::InvalidDictionary {
+            path: self.path.clone(),
+            reason: "it could not be read, so it is not written over; fix or remove it".to_owned(),
+        })
+    }
+
     /// The file's text as it is now (none if there is no file yet).
     fn on_disk(&self) -> Result<String> {
-        if !self.writable {
-            return Err(Error::InvalidDictionary {
-                path: self.path.clone(),
-                reason: "it could not be read, so it is not written over; fix or remove it"
-                    .to_owned(),
-            });
-        }
+        self.readable()?;
         match storage::read_document(&self.path) {
             Ok(loaded) => Ok(loaded.text),
             Err(Error::NotFound { .. }) => Ok(String::new()),

@@ -87,6 +87,11 @@ fn an_unreadable_word_list_is_reported_and_never_written_over() {
     );
     let err = speller.learn("kubelet").unwrap_err();
     assert!(err.to_string().contains("words.txt"), "{err}");
+    let err = speller.learnt().unwrap_err();
+    assert!(
+        err.to_string().contains("words.txt"),
+        "listed as none: {err}"
+    );
     assert_eq!(std::fs::read(&personal).unwrap(), b"caf\xe9\n");
 }
 
@@ -223,20 +228,6 @@ fn an_added_word_can_be_taken_out_again_and_the_rest_of_the_file_stays() {
 }
 
 #[test]
-fn a_speller_loaded_anew_takes_the_words_learnt_meanwhile_without_writing_them() {
-    let dir = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
-    let personal = dir.path().join("words.txt");
-    let (fresh, _) = load(&[dir.path()], &personal);
-    let (mut old, _) = load(&[dir.path()], &personal);
-    old.learn("kubelet").unwrap();
-    let mut fresh = fresh;
-    assert!(!fresh.check("kubelet"));
-    fresh.take_words_of(&old);
-    assert!(fresh.check("kubelet") && fresh.check("Kubelet"));
-    assert_eq!(std::fs::read_to_string(&personal).unwrap(), "kubelet\n");
-}
-
-#[test]
 fn the_word_list_is_read_and_changed_with_no_dictionary_loaded() {
     let dir = tempfile::tempdir().unwrap();
     let personal = dir.path().join("config/dictionary.txt");
@@ -256,8 +247,18 @@ fn the_word_list_is_read_and_changed_with_no_dictionary_loaded() {
     // The speller loaded afterwards knows what was written meanwhile.
     let dicts = dictionary_dir("en_US", AFF.as_bytes(), DIC.as_bytes());
     let (speller, _) = load(&[dicts.path()], &personal);
-    assert_eq!(speller.learnt(), ["etcd"]);
+    assert_eq!(speller.learnt().unwrap(), ["etcd"]);
     assert!(speller.check("etcd") && !speller.check("kubelet"));
+
+    // A word on several lines (with flags, or added twice) is listed once,
+    // and taken out whole.
+    std::fs::write(&personal, "etcd\nkubelet/M\n# mine\nkubelet\n").unwrap();
+    assert_eq!(personal_words(&personal).unwrap(), ["etcd", "kubelet"]);
+    unlearn_from(&personal, "kubelet").unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&personal).unwrap(),
+        "etcd\n# mine\n"
+    );
 }
 
 #[test]
