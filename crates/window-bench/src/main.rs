@@ -120,8 +120,8 @@ fn options() -> Options {
         );
     }
     assert!(
-        o.also.is_empty() || (o.no_keys && o.out.is_none()),
-        "--also is for start-up runs alone (--no-keys, no --out)"
+        o.also.is_empty() || (o.no_keys && !o.no_start && o.out.is_none()),
+        "--also is for start-up runs alone (--no-keys, no --no-start, no --out)"
     );
     assert!(
         o.bare.is_file(),
