@@ -159,8 +159,8 @@ fn summary(results: &[Startup]) {
             .launches
             .iter()
             .filter_map(|l| {
-                let at = |name: &str| l.marks.iter().find(|(n, _)| n == name).map(|m| m.1);
-                Some(at(SHOWN)? - at("navigation")?)
+                let navigation = l.marks.iter().find(|(n, _)| n == "navigation")?;
+                Some(l.painted? - navigation.1)
             })
             .collect();
         eprintln!(

@@ -32,7 +32,6 @@ export function countLabel(shown: number, total: number): string {
 /** Shows the dialog with `dictionary`'s words until the user closes it. */
 export function showPersonalDictionary(dictionary: PersonalDictionary, deps: DictionaryDeps): Promise<void> {
   return new Promise((resolve) => {
-    const words = [...dictionary.words].sort(compareWords);
     const input = h("input", {
       type: "text",
       placeholder: "Type a word to find or add it",
@@ -74,19 +73,23 @@ export function showPersonalDictionary(dictionary: PersonalDictionary, deps: Dic
     const query = () => input.value.trim();
     /** The word being added, until the shell has answered. */
     let adding: string | null = null;
+    /** The rows of the list, one per word, in the list's order. */
+    const rows = () => list.children as HTMLCollectionOf<HTMLLIElement>;
+    const listed = (word: string) => [...rows()].some((item) => item.dataset.word === word);
 
     /** Shows the words that hold what was typed, and the count. */
     const filter = () => {
       const typed = query().toLocaleLowerCase();
       let shown = 0;
-      for (const item of list.children as HTMLCollectionOf<HTMLElement>) {
+      for (const item of rows()) {
         item.hidden = !(item.dataset.word ?? "").toLocaleLowerCase().includes(typed);
         if (!item.hidden) shown++;
       }
-      empty.hidden = words.length > 0;
-      count.hidden = words.length === 0;
-      count.textContent = countLabel(shown, words.length);
-      add.disabled = adding !== null || !typed || words.includes(query());
+      const total = rows().length;
+      empty.hidden = total > 0;
+      count.hidden = total === 0;
+      count.textContent = countLabel(shown, total);
+      add.disabled = adding !== null || !typed || listed(query());
     };
 
     const row = (word: string): HTMLLIElement => {
@@ -116,15 +119,13 @@ export function showPersonalDictionary(dictionary: PersonalDictionary, deps: Dic
       let before: Element | null = item.previousElementSibling;
       while (before && !visible(before)) before = before.previousElementSibling;
       item.remove();
-      const at = words.indexOf(word);
-      if (at >= 0) words.splice(at, 1);
       filter();
       if (dialog.isConnected) ((next ?? before)?.querySelector("button") ?? input).focus();
     };
 
     const addWord = async () => {
       const word = query();
-      if (adding !== null || !word || words.includes(word)) return;
+      if (adding !== null || !word || listed(word)) return;
       say("");
       adding = word;
       filter();
@@ -137,15 +138,10 @@ export function showPersonalDictionary(dictionary: PersonalDictionary, deps: Dic
         adding = null;
         filter();
       }
-      const at = words.findIndex((w) => compareWords(word, w) < 0);
       const item = row(word);
-      if (at < 0) {
-        words.push(word);
-        list.append(item);
-      } else {
-        list.children[at].before(item);
-        words.splice(at, 0, word);
-      }
+      const after = [...rows()].find((other) => compareWords(word, other.dataset.word ?? "") < 0);
+      if (after) after.before(item);
+      else list.append(item);
       // What was typed meanwhile stays.
       if (query() === word) input.value = "";
       filter();
@@ -161,7 +157,7 @@ export function showPersonalDictionary(dictionary: PersonalDictionary, deps: Dic
       say("");
       filter();
     });
-    list.append(...words.map(row));
+    list.append(...[...dictionary.words].sort(compareWords).map(row));
     filter();
 
     const closeModal = openModal(dialog, () => done());
